@@ -1,0 +1,106 @@
+package vn.city.common.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.city.common.event.CloudEvent;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends outbox rows with an idempotent, acks=all producer and reports which ones the broker acknowledged.
+ * Called only from the relay thread, so a blocked producer (broker down) never blocks an event loop.
+ */
+@ApplicationScoped
+class OutboxPublisher {
+
+    private final Map<String, Object> kafkaConfig;
+    private volatile Producer<String, String> producer;
+
+    OutboxPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                    OutboxConfig config) {
+        int timeoutMs = (int) config.sendTimeout().toMillis();
+        this.kafkaConfig = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs / 2,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    }
+
+    List<Long> publish(List<PendingEvent> events, Duration timeout) {
+        Producer<String, String> p = producer();
+        List<CompletableFuture<Long>> sends = new ArrayList<>(events.size());
+        for (PendingEvent e : events) {
+            CompletableFuture<Long> ack = new CompletableFuture<>();
+            ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), e.key(), e.envelope());
+            record.headers().add(new RecordHeader("content-type",
+                    CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+            record.headers().add(new RecordHeader("ce_type", e.type().getBytes(StandardCharsets.UTF_8)));
+            try {
+                p.send(record, (metadata, error) -> {
+                    if (error == null) {
+                        ack.complete(e.seq());
+                    } else {
+                        ack.completeExceptionally(error);
+                    }
+                });
+            } catch (RuntimeException error) {
+                ack.completeExceptionally(error);
+            }
+            sends.add(ack);
+        }
+        List<Long> acknowledged = new ArrayList<>(events.size());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (CompletableFuture<Long> send : sends) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                acknowledged.add(send.get(left, TimeUnit.NANOSECONDS));
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception notAcknowledged) {
+                // Stop at the first gap: later events stay unsent, so an aggregate's events are never reordered.
+                break;
+            }
+        }
+        return acknowledged;
+    }
+
+    private Producer<String, String> producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Properties props = new Properties();
+                    props.putAll(kafkaConfig);
+                    producer = new KafkaProducer<>(props);
+                }
+            }
+        }
+        return producer;
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package vn.city.common.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The one place where exceptions become RFC 9457 answers: rule, field and status, never a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldViolation> errors = e.getConstraintViolations().stream()
+                .map(ProblemMappers::violation)
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .collect(Collectors.toList());
+        return respond(new Problem(Problem.TYPE_BASE + "validation", "The request breaks a rule", 400,
+                errors.size() + " field(s) break a rule", path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response jsonSyntax(JsonParseException e, UriInfo uri) {
+        return badJson("body", "json-syntax", "the body is not valid JSON: " + e.getOriginalMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return badJson(fieldPath(e), "unknown-field", "field '" + e.getPropertyName() + "' is not part of this request", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(InvalidFormatException e, UriInfo uri) {
+        String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
+        return badJson(fieldPath(e), "type", "value '" + e.getValue() + "' is not a valid " + expected, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        String expected = e.getTargetType() == null ? "the expected shape" : e.getTargetType().getSimpleName();
+        return badJson(fieldPath(e), "type", "value does not match " + expected, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(JsonMappingException e, UriInfo uri) {
+        Throwable cause = e.getCause();
+        if (cause instanceof ProblemException p) {
+            return problem(p, uri);
+        }
+        String message = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getOriginalMessage();
+        return badJson(fieldPath(e), "type", message, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return badJson("body", "json", "the body cannot be read: " + e.getOriginalMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return respond(SecurityProblems.unauthorized(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return respond(SecurityProblems.unauthorized(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(SecurityProblems.forbidden(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        String slug = title.toLowerCase().replace(' ', '-');
+        return respond(new Problem(Problem.TYPE_BASE + slug, title, status, e.getMessage(), path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error, incident %s", incident);
+        return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
+                "The server failed; incident " + incident + " is logged", path(uri), List.of()));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static Response badJson(String field, String rule, String message, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + "bad-request", "The request cannot be read", 400, message,
+                path(uri), List.of(new Problem.FieldViolation(field, rule, message))));
+    }
+
+    private static Problem.FieldViolation violation(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        // Drop the method and parameter prefix that Bean Validation adds (submit.arg0.value -> value).
+        String[] parts = path.split("\\.");
+        String field = parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                : parts[parts.length - 1];
+        String rule = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return new Problem.FieldViolation(field, rule, v.getMessage());
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "body" : sb.toString();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+}

@@ -1,0 +1,90 @@
+package vn.city.common.testing;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * The security chain every service must show against the real Keycloak: tokens, RPTs, 401/403 as problem+json,
+ * public API description, health outside the enforcer. A service's test extends it and names its paths.
+ */
+public abstract class SecurityChainContract {
+
+    /** The service's Keycloak client, e.g. {@code indicator-service}. */
+    protected abstract String client();
+
+    /** A write endpoint a viewer must be refused. */
+    protected abstract String writePath();
+
+    /** The management port in tests (health, metrics). */
+    protected abstract int managementTestPort();
+
+    @Test
+    void meAnswersTheCallerWithDepartmentAndRoles() {
+        given().auth().oauth2(Tokens.of("officer-fin"))
+                .when().get("/api/me")
+                .then().statusCode(200)
+                .body("username", equalTo("officer-fin"))
+                .body("department", equalTo("FIN"))
+                .body("roles", hasItem("department-officer"));
+    }
+
+    @Test
+    void meAcceptsARequestingPartyToken() {
+        given().auth().oauth2(Tokens.rpt("officer-songcau", client()))
+                .when().get("/api/me")
+                .then().statusCode(200)
+                .body("department", equalTo("W-SONGCAU"));
+    }
+
+    @Test
+    void noTokenIs401ProblemJson() {
+        given().when().get("/api/me")
+                .then().statusCode(401)
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void garbageTokenIs401() {
+        given().auth().oauth2("not.a.token")
+                .when().get("/api/me")
+                .then().statusCode(401)
+                .contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void unmappedApiPathIsClosed() {
+        given().when().get("/api/not-mapped").then().statusCode(401);
+        given().auth().oauth2(Tokens.of("leader")).when().get("/api/not-mapped").then().statusCode(403);
+    }
+
+    @Test
+    void viewerCannotWrite() {
+        given().auth().oauth2(Tokens.of("viewer")).contentType("application/json").body("{}")
+                .when().post(writePath())
+                .then().statusCode(403)
+                .contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void openApiIsPublic() {
+        given().when().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void healthIsOnTheManagementPortWithoutToken() {
+        given().baseUri("http://localhost").port(managementTestPort())
+                .when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"));
+        given().baseUri("http://localhost").port(managementTestPort())
+                .when().get("/q/metrics")
+                .then().statusCode(200);
+        RestAssured.reset();
+    }
+}

@@ -1,0 +1,23 @@
+package vn.city.indicator;
+
+import io.quarkus.test.junit.QuarkusTest;
+import vn.city.common.testing.SecurityChainContract;
+
+@QuarkusTest
+class SecurityChainTest extends SecurityChainContract {
+
+    @Override
+    protected String client() {
+        return "indicator-service";
+    }
+
+    @Override
+    protected String writePath() {
+        return "/api/units";
+    }
+
+    @Override
+    protected int managementTestPort() {
+        return 19081;
+    }
+}
