@@ -15,9 +15,4 @@ class SecurityChainTest extends SecurityChainContract {
     protected String writePath() {
         return "/api/units";
     }
-
-    @Override
-    protected int managementTestPort() {
-        return 19081;
-    }
 }

@@ -15,9 +15,4 @@ class SecurityChainTest extends SecurityChainContract {
     protected String writePath() {
         return "/api/meetings";
     }
-
-    @Override
-    protected int managementTestPort() {
-        return 19083;
-    }
 }

@@ -1,6 +1,7 @@
 package vn.city.common.testing;
 
 import io.restassured.RestAssured;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -20,8 +21,10 @@ public abstract class SecurityChainContract {
     /** A write endpoint a viewer must be refused. */
     protected abstract String writePath();
 
-    /** The management port in tests (health, metrics). */
-    protected abstract int managementTestPort();
+    /** The management port in tests (health, metrics), as the application under test configured it. */
+    private static int managementTestPort() {
+        return ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
+    }
 
     @Test
     void meAnswersTheCallerWithDepartmentAndRoles() {
