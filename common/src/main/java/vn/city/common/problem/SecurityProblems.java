@@ -40,6 +40,20 @@ public class SecurityProblems {
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
+        router.route("/api/*").order(Integer.MIN_VALUE).handler(this::requireBearer);
+    }
+
+    /**
+     * A request without a bearer token is answered here: the OIDC mechanism's own challenge is an empty 401 that
+     * no failure handler sees.
+     */
+    private void requireBearer(RoutingContext ctx) {
+        String authorization = ctx.request().getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            ctx.next();
+            return;
+        }
+        send(ctx, unauthorized(ctx.normalizedPath()));
     }
 
     private void onFailure(RoutingContext ctx) {
@@ -53,7 +67,6 @@ public class SecurityProblems {
         if (failure instanceof UnauthorizedException || failure instanceof AuthenticationFailedException
                 || failure instanceof AuthenticationException || (failure == null && ctx.statusCode() == 401)) {
             problem = unauthorized(ctx.normalizedPath());
-            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"city\"");
         } else if (failure instanceof ForbiddenException || (failure == null && ctx.statusCode() == 403)) {
             problem = forbidden(ctx.normalizedPath());
         } else if (failure == null && ctx.statusCode() == 413) {
@@ -63,12 +76,21 @@ public class SecurityProblems {
             ctx.next();
             return;
         }
-        try {
-            ctx.response().setStatusCode(problem.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(mapper.writeValueAsString(problem));
-        } catch (Exception e) {
-            ctx.next();
+        send(ctx, problem);
+    }
+
+    private void send(RoutingContext ctx, Problem problem) {
+        if (problem.status() == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"city\"");
         }
+        String body;
+        try {
+            body = mapper.writeValueAsString(problem);
+        } catch (Exception e) {
+            body = "{\"status\":" + problem.status() + "}";
+        }
+        ctx.response().setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(body);
     }
 }
