@@ -1,0 +1,24 @@
+package vn.city.indicator.catalogue.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import vn.city.indicator.result.Direction;
+import vn.city.indicator.result.Nature;
+
+import java.util.List;
+
+/** Creates or updates a catalogue entry ({@code code} is taken from the path on update). */
+public record IndicatorRequest(
+        @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,59}", message = "2-60 upper-case letters, digits, '_' or '-'") String code,
+        @NotBlank @Size(max = 300) String name,
+        @NotBlank @Size(max = 60) String measureUnit,
+        @NotNull Nature nature,
+        @NotNull Direction direction,
+        @NotBlank @Size(max = 40) String ownerUnit,
+        @NotBlank @Size(max = 100) String category,
+        Boolean active,
+        Boolean allowNegative,
+        @Size(max = 200) List<@NotBlank String> reportingUnits) {
+}

@@ -1,0 +1,318 @@
+package vn.city.indicator.figure.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.city.common.outbox.Outbox;
+import vn.city.common.problem.Problem;
+import vn.city.common.problem.ProblemException;
+import vn.city.common.security.CurrentUser;
+import vn.city.indicator.IndicatorConfig;
+import vn.city.indicator.catalogue.Indicator;
+import vn.city.indicator.event.EventNames;
+import vn.city.indicator.event.FigureSubmitted;
+import vn.city.indicator.event.IndicatorOffTrack;
+import vn.city.indicator.figure.FigureReceipt;
+import vn.city.indicator.figure.FigureSubmission;
+import vn.city.indicator.figure.FigureView;
+import vn.city.indicator.figure.OutlierRule;
+import vn.city.indicator.figure.ValueRules;
+import vn.city.indicator.figure.VietnameseNumber;
+import vn.city.indicator.figure.rest.SubmitFigure;
+import vn.city.indicator.period.Period;
+import vn.city.indicator.reporting.ReportingCalendar;
+import vn.city.indicator.reporting.ReportingWindow;
+import vn.city.indicator.result.Attainment;
+import vn.city.indicator.result.FigurePoint;
+import vn.city.indicator.result.FigureVersion;
+import vn.city.indicator.result.Result;
+import vn.city.indicator.result.Series;
+import vn.city.indicator.result.service.ResultService;
+import vn.city.indicator.unit.OrgUnit;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Submissions of figures: checked, kept for ever, judged, and announced. */
+@ApplicationScoped
+public class FigureService {
+
+    /** A submission whose every field passed the rules. */
+    public record Checked(Indicator indicator, OrgUnit unit, Period period, FigureVersion version, BigDecimal value,
+                          BigDecimal yearToDate, String note) {
+    }
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final ReportingCalendar calendar;
+    private final ResultService results;
+    private final IndicatorConfig config;
+
+    public FigureService(Outbox outbox, Clock clock, ReportingCalendar calendar, ResultService results,
+                         IndicatorConfig config) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.calendar = calendar;
+        this.results = results;
+        this.config = config;
+    }
+
+    @WithTransaction
+    public Uni<FigureReceipt> submit(SubmitFigure request, CurrentUser user, String channel) {
+        return catalogue(List.of(request)).chain(refs -> {
+            List<Problem.FieldViolation> errors = new ArrayList<>();
+            Checked checked = check(request, "", refs, user, errors);
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            return record(checked, user.username(), channel);
+        });
+    }
+
+    /** Several figures at once, all or nothing: every row is checked first; one bad row stores none. */
+    @WithTransaction
+    public Uni<List<FigureReceipt>> submitAll(List<SubmitFigure> rows, CurrentUser user, String channel,
+                                              String rowPrefix, int firstIndex) {
+        return catalogue(rows).chain(refs -> {
+            List<Problem.FieldViolation> errors = new ArrayList<>();
+            List<Checked> checked = new ArrayList<>();
+            for (int n = 0; n < rows.size(); n++) {
+                checked.add(check(rows.get(n), rowPrefix + "[" + (n + firstIndex) + "].", refs, user, errors));
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            Uni<List<FigureReceipt>> chain = Uni.createFrom().item(new ArrayList<>());
+            for (Checked c : checked) {
+                chain = chain.chain(list -> record(c, user.username(), channel).map(r -> {
+                    list.add(r);
+                    return list;
+                }));
+            }
+            return chain;
+        });
+    }
+
+    @WithSession
+    public Uni<List<FigureView>> history(String indicatorCode, String unitCode, String period, Instant asOf) {
+        return FigureSubmission.<FigureSubmission>list(
+                        "indicatorCode = ?1 and unitCode = ?2 and period = ?3 and submittedAt <= ?4 order by submittedAt",
+                        indicatorCode, unitCode, period, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
+                .map(list -> list.stream().map(FigureView::of).toList());
+    }
+
+    @WithSession
+    public Uni<FigureView> current(String indicatorCode, String unitCode, String period, Instant asOf) {
+        return FigureSubmission.<FigureSubmission>list(
+                        "indicatorCode = ?1 and unitCode = ?2 and period = ?3 and submittedAt <= ?4",
+                        indicatorCode, unitCode, period, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
+                .map(list -> list.stream().max((a, b) -> FigurePoint.PRECEDENCE.compare(a.point(), b.point()))
+                        .map(FigureView::of)
+                        .orElseThrow(() -> ProblemException.notFound("figure",
+                                indicatorCode + "/" + unitCode + "/" + period)));
+    }
+
+    private record Refs(Map<String, Indicator> indicators, Map<String, OrgUnit> units) {
+    }
+
+    private static Uni<Refs> catalogue(List<SubmitFigure> rows) {
+        Set<String> indicatorCodes = new HashSet<>();
+        Set<String> unitCodes = new HashSet<>();
+        for (SubmitFigure r : rows) {
+            if (r.indicatorCode() != null) {
+                indicatorCodes.add(r.indicatorCode());
+            }
+            if (r.unitCode() != null) {
+                unitCodes.add(r.unitCode());
+            }
+        }
+        indicatorCodes.add("");
+        unitCodes.add("");
+        return Indicator.<Indicator>list("code in ?1", indicatorCodes)
+                .chain(inds -> OrgUnit.<OrgUnit>list("code in ?1", unitCodes).map(us -> {
+                    Map<String, Indicator> im = new HashMap<>();
+                    inds.forEach(i -> im.put(i.code, i));
+                    Map<String, OrgUnit> um = new HashMap<>();
+                    us.forEach(u -> um.put(u.code, u));
+                    return new Refs(im, um);
+                }));
+    }
+
+    private Checked check(SubmitFigure r, String prefix, Refs refs, CurrentUser user,
+                          List<Problem.FieldViolation> errors) {
+        int before = errors.size();
+        Indicator ind = required(r.indicatorCode(), prefix + "indicatorCode", errors) ? refs.indicators().get(r.indicatorCode()) : null;
+        if (r.indicatorCode() != null && ind == null) {
+            errors.add(v(prefix + "indicatorCode", "unknown-indicator", "indicator '" + r.indicatorCode() + "' does not exist"));
+        } else if (ind != null && !ind.active) {
+            errors.add(v(prefix + "indicatorCode", "inactive", "indicator '" + ind.code + "' is no longer reported"));
+        }
+        OrgUnit unit = required(r.unitCode(), prefix + "unitCode", errors) ? refs.units().get(r.unitCode()) : null;
+        if (r.unitCode() != null && unit == null) {
+            errors.add(v(prefix + "unitCode", "unknown-unit", "unit '" + r.unitCode() + "' does not exist"));
+        }
+        if (unit != null && !user.actsFor(unit.code)) {
+            throw ProblemException.forbidden("user '" + user.username() + "' of unit '" + user.department()
+                    + "' may not submit figures for unit '" + unit.code + "'");
+        }
+        if (ind != null && unit != null && !ind.reportedBy(unit.code)) {
+            errors.add(v(prefix + "unitCode", "not-a-reporting-unit",
+                    "unit '" + unit.code + "' does not report indicator '" + ind.code + "'"));
+        }
+        required(r.version(), prefix + "version", errors);
+        Period period = null;
+        if (required(r.period(), prefix + "period", errors)) {
+            try {
+                period = Period.parse(r.period());
+            } catch (IllegalArgumentException e) {
+                errors.add(v(prefix + "period", "format", e.getMessage()));
+            }
+        }
+        if (period != null) {
+            if (period.startDate().isAfter(calendar.today())) {
+                errors.add(v(prefix + "period", "not-future", "period " + period + " has not started yet"));
+            } else if (unit != null && !unit.validDuring(period.startDate(), period.endDate())) {
+                errors.add(v(prefix + "period", "unit-not-valid",
+                        "unit '" + unit.code + "' did not exist during " + period));
+            }
+        }
+        if (ind != null && r.measureUnit() != null && !r.measureUnit().equals(ind.measureUnit)) {
+            errors.add(v(prefix + "measureUnit", "unit-mismatch", "indicator '" + ind.code + "' is measured in '"
+                    + ind.measureUnit + "', not '" + r.measureUnit() + "'"));
+        }
+        BigDecimal raw = r.value();
+        String valueField = prefix + "value";
+        if (r.value() == null && r.valueText() == null) {
+            errors.add(v(valueField, "required", "give value (a number) or valueText (e.g. \"1.739,5\")"));
+        } else if (r.value() != null && r.valueText() != null) {
+            errors.add(v(prefix + "valueText", "one-of", "give value or valueText, not both"));
+        } else if (r.valueText() != null) {
+            valueField = prefix + "valueText";
+            try {
+                raw = VietnameseNumber.parse(r.valueText());
+            } catch (IllegalArgumentException e) {
+                String msg = e.getMessage();
+                int colon = msg.indexOf(':');
+                errors.add(v(valueField, msg.substring(0, colon), msg.substring(colon + 2)));
+            }
+        }
+        BigDecimal value = null;
+        BigDecimal ytd = null;
+        if (ind != null) {
+            value = ValueRules.check(valueField, raw, ind.allowNegative, ind.isPercent(), errors);
+            if (r.yearToDate() != null) {
+                if (!ind.nature.summable()) {
+                    errors.add(v(prefix + "yearToDate", "flow-only",
+                            "only a flow indicator has a year to date; a " + ind.nature + " stands by its value"));
+                } else {
+                    ytd = ValueRules.check(prefix + "yearToDate", r.yearToDate(), ind.allowNegative, false, errors);
+                    if (value != null && ytd != null && !ind.allowNegative && ytd.compareTo(value) < 0) {
+                        errors.add(v(prefix + "yearToDate", "not-below-value",
+                                "the year to date cannot be less than the period's value"));
+                    }
+                }
+            }
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        return new Checked(ind, unit, period, r.version(), value, ytd, r.note());
+    }
+
+    private Uni<FigureReceipt> record(Checked c, String by, String channel) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ReportingWindow window = calendar.window(c.period());
+        FigureSubmission s = new FigureSubmission();
+        s.id = UUID.randomUUID();
+        s.indicatorCode = c.indicator().code;
+        s.unitCode = c.unit().code;
+        s.period = c.period().toString();
+        s.periodKind = c.period().kind().name();
+        s.periodYear = c.period().year();
+        s.version = c.version();
+        s.value = c.value();
+        s.yearToDate = c.yearToDate();
+        s.submittedBy = by;
+        s.submittedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        s.note = c.note();
+        s.onTime = window.onTime(now);
+        s.channel = channel;
+        return outlier(c, now).chain(outlier -> {
+            s.outlier = outlier;
+            return s.persistAndFlush();
+        }).chain(() -> results.unitResult(c.indicator(), s.unitCode, c.period(), now))
+                .chain(result -> (ResultService.CITY.equals(s.unitCode) ? Uni.createFrom().<Result>nullItem()
+                        : results.cityResult(c.indicator(), c.period(), now))
+                        .chain(city -> announce(c, s, result, city)
+                                .replaceWith(new FigureReceipt(FigureView.of(s), window.deadline(), result, city))));
+    }
+
+    private Uni<Boolean> outlier(Checked c, Instant now) {
+        OutlierRule rule = new OutlierRule(config.outlier().stddevFactor(), config.outlier().medianRatio(),
+                config.outlier().minHistory());
+        return FigureSubmission.<FigureSubmission>list("indicatorCode = ?1 and unitCode = ?2 and periodKind = ?3",
+                        c.indicator().code, c.unit().code, c.period().kind().name())
+                .map(rows -> {
+                    List<BigDecimal> history = Series.asOf(rows.stream().map(FigureSubmission::point).toList(), now)
+                            .figures().stream().filter(p -> !p.period().equals(c.period()))
+                            .map(FigurePoint::value).toList();
+                    return rule.isOutlier(c.value(), history);
+                });
+    }
+
+    private Uni<Void> announce(Checked c, FigureSubmission s, Result result, Result city) {
+        Indicator ind = c.indicator();
+        FigureSubmitted event = new FigureSubmitted(s.id, ind.code, ind.name, ind.measureUnit, ind.nature,
+                ind.direction, s.unitCode, s.period, s.version, ValueRules.normal(s.value), s.submittedBy,
+                s.submittedAt, s.onTime, s.outlier, result, city);
+        Uni<Void> chain = outbox.append(EventNames.FIGURE_SUBMITTED, ind.code + "/" + s.unitCode + "/" + s.period, event)
+                .replaceWithVoid();
+        for (Result r : city == null ? List.of(result) : List.of(result, city)) {
+            chain = chain.chain(() -> offTrack(ind, r));
+        }
+        return chain;
+    }
+
+    /** The first time a result falls behind by more than the margin, it is announced; never again for that key. */
+    private Uni<Void> offTrack(Indicator ind, Result r) {
+        BigDecimal gap = Attainment.gapPoints(r, ind.nature, ind.direction);
+        if (gap == null || gap.compareTo(config.offTrackMarginPoints()) <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into off_track_alert (indicator_code, unit_code, period, attainment_percent, expected_percent)
+                        values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
+                .setParameter(1, ind.code).setParameter(2, r.unitCode()).setParameter(3, r.period())
+                .setParameter(4, r.attainmentPercent()).setParameter(5, r.expectedPercent())
+                .executeUpdate())
+                .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem()
+                        : outbox.append(EventNames.INDICATOR_OFF_TRACK, ind.code + "/" + r.unitCode() + "/" + r.period(),
+                                new IndicatorOffTrack(ind.code, ind.name, r.unitCode(), ind.ownerUnit, r.period(),
+                                        r.attainmentPercent(), r.expectedPercent(), gap)).replaceWithVoid());
+    }
+
+    private static boolean required(Object value, String field, List<Problem.FieldViolation> errors) {
+        if (value == null) {
+            errors.add(v(field, "required", field + " is required"));
+            return false;
+        }
+        return true;
+    }
+
+    private static Problem.FieldViolation v(String field, String rule, String message) {
+        return new Problem.FieldViolation(field, rule, message);
+    }
+}

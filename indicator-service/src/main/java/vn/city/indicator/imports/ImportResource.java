@@ -1,0 +1,196 @@
+package vn.city.indicator.imports;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import vn.city.common.problem.Problem;
+import vn.city.common.problem.ProblemException;
+import vn.city.common.security.UnitAccess;
+import vn.city.indicator.figure.FigureReceipt;
+import vn.city.indicator.figure.rest.SubmitFigure;
+import vn.city.indicator.figure.service.FigureService;
+import vn.city.indicator.result.FigureVersion;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+@Path("/api/imports")
+@Tag(name = "imports", description = "Bulk submission of figures: CSV, and DHIS2 dataValueSets JSON; all or nothing")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+    static final List<String> REQUIRED = List.of("indicatorCode", "unitCode", "period", "version", "value");
+    static final List<String> OPTIONAL = List.of("yearToDate", "measureUnit", "note");
+    private static final java.util.regex.Pattern DHIS2_PERIOD =
+            java.util.regex.Pattern.compile("(\\d{4})(?:(\\d{2})|Q([1-4])|S([12]))?");
+
+    private final FigureService figures;
+    private final UnitAccess access;
+
+    public ImportResource(FigureService figures, UnitAccess access) {
+        this.figures = figures;
+        this.access = access;
+    }
+
+    @POST
+    @Path("figures")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @ResponseStatus(201)
+    @Operation(summary = "Import figures from CSV (UTF-8, one row a figure, all or nothing)",
+            description = "Header: indicatorCode,unitCode,period,version,value[,yearToDate,measureUnit,note]. value and "
+                    + "yearToDate may be written the Vietnamese way (quote them: \"1.739,5\"). Errors name the CSV line: "
+                    + "rows[2].value is the first data line's value. An officer may import only its own unit's rows.")
+    @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "two figures", value = """
+            indicatorCode,unitCode,period,version,value,yearToDate,measureUnit,note
+            RETAIL_SALES,ECO,2022-06,ESTIMATE,285,"1.739,5",tỷ đồng,ước tháng 6
+            INDUSTRIAL_OUTPUT,ECO,2022-06,ESTIMATE,"24.252,92","145.244,67",triệu đồng,""")))
+    @APIResponse(responseCode = "422", description = "Some rows break a rule: all are listed, nothing is stored")
+    public Uni<ImportReport> csv(String body) {
+        List<List<String>> records;
+        try {
+            records = Csv.parse(body == null ? "" : body);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("body", "csv-syntax", e.getMessage());
+        }
+        if (records.isEmpty()) {
+            throw ProblemException.badRequest("body", "csv-header", "the file is empty; a header line is required");
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        List<String> header = records.get(0);
+        for (int i = 0; i < header.size(); i++) {
+            columns.put(header.get(i).trim(), i);
+        }
+        for (String required : REQUIRED) {
+            if (!columns.containsKey(required)) {
+                throw ProblemException.badRequest("header", "csv-header", "column '" + required + "' is missing");
+            }
+        }
+        if (records.size() == 1) {
+            throw ProblemException.invalid("rows", "not-empty", "the file holds no figures");
+        }
+        List<SubmitFigure> rows = new ArrayList<>();
+        List<Problem.FieldViolation> errors = new ArrayList<>();
+        for (int n = 1; n < records.size(); n++) {
+            List<String> r = records.get(n);
+            String prefix = "rows[" + (n + 1) + "].";
+            if (r.size() != header.size()) {
+                errors.add(new Problem.FieldViolation("rows[" + (n + 1) + "]", "column-count",
+                        "the line has " + r.size() + " fields, the header " + header.size()));
+                continue;
+            }
+            rows.add(new SubmitFigure(cell(r, columns, "indicatorCode"), cell(r, columns, "unitCode"),
+                    cell(r, columns, "period"), version(cell(r, columns, "version"), prefix + "version", errors), null,
+                    cell(r, columns, "value"), number(cell(r, columns, "yearToDate"), prefix + "yearToDate", errors),
+                    cell(r, columns, "measureUnit"), cell(r, columns, "note")));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return figures.submitAll(rows, access.user(), "CSV", "rows", 2).map(ImportResource::report);
+    }
+
+    @POST
+    @Path("dhis2")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201)
+    @Operation(summary = "Import a DHIS2 dataValueSets document (all or nothing)",
+            description = "dataElement = indicator code, orgUnit = unit code, period in DHIS2 form (202206, 2022Q2, "
+                    + "2022S1, 2022), value as DHIS2 sends it (a plain number string). The version applies to all values.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "dataValueSets", value = """
+            {"dataSet": "monthly-briefing", "period": "202206", "orgUnit": "ECO",
+             "dataValues": [{"dataElement": "RETAIL_SALES", "value": "285", "comment": "ước tháng 6"},
+                            {"dataElement": "INDUSTRIAL_OUTPUT", "value": "24252.92"}]}""")))
+    public Uni<ImportReport> dhis2(@Valid @NotNull Dhis2DataValueSet set,
+                                   @QueryParam("version") FigureVersion version) {
+        FigureVersion v = version == null ? FigureVersion.ESTIMATE : version;
+        List<SubmitFigure> rows = new ArrayList<>();
+        List<Problem.FieldViolation> errors = new ArrayList<>();
+        for (int n = 0; n < set.dataValues().size(); n++) {
+            Dhis2DataValueSet.DataValue dv = set.dataValues().get(n);
+            String period = dv.period() != null ? dv.period() : set.period();
+            String unit = dv.orgUnit() != null ? dv.orgUnit() : set.orgUnit();
+            rows.add(new SubmitFigure(dv.dataElement(), unit, dhis2Period(period, "dataValues[" + n + "].period", errors),
+                    v, null, dv.value(), null, null, dv.comment()));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return figures.submitAll(rows, access.user(), "DHIS2", "dataValues", 0).map(ImportResource::report);
+    }
+
+    private static ImportReport report(List<FigureReceipt> receipts) {
+        return new ImportReport(receipts.size(), receipts.stream().map(FigureReceipt::figure).toList());
+    }
+
+    private static String cell(List<String> row, Map<String, Integer> columns, String name) {
+        Integer i = columns.get(name);
+        if (i == null) {
+            return null;
+        }
+        String v = row.get(i).trim();
+        return v.isEmpty() ? null : v;
+    }
+
+    private static FigureVersion version(String text, String field, List<Problem.FieldViolation> errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return FigureVersion.valueOf(text.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldViolation(field, "one-of", "'" + text + "' is not ESTIMATE, PRELIMINARY or OFFICIAL"));
+            return null;
+        }
+    }
+
+    private static java.math.BigDecimal number(String text, String field, List<Problem.FieldViolation> errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return vn.city.indicator.figure.VietnameseNumber.parse(text);
+        } catch (IllegalArgumentException e) {
+            String msg = e.getMessage();
+            int colon = msg.indexOf(':');
+            errors.add(new Problem.FieldViolation(field, msg.substring(0, colon), msg.substring(colon + 2)));
+            return null;
+        }
+    }
+
+    static String dhis2Period(String text, String field, List<Problem.FieldViolation> errors) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = DHIS2_PERIOD.matcher(text.trim());
+        if (!m.matches()) {
+            errors.add(new Problem.FieldViolation(field, "format", "'" + text + "' is not a DHIS2 period (202206, 2022Q2, 2022S1, 2022)"));
+            return null;
+        }
+        if (m.group(2) != null) {
+            return m.group(1) + "-" + m.group(2);
+        }
+        if (m.group(3) != null) {
+            return m.group(1) + "-Q" + m.group(3);
+        }
+        if (m.group(4) != null) {
+            return m.group(1) + "-H" + m.group(4);
+        }
+        return m.group(1);
+    }
+}

@@ -1,0 +1,111 @@
+package vn.city.indicator.reporting.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.city.indicator.catalogue.Indicator;
+import vn.city.indicator.figure.FigureSubmission;
+import vn.city.indicator.period.Period;
+import vn.city.indicator.reporting.Completeness;
+import vn.city.indicator.reporting.ReportingCalendar;
+import vn.city.indicator.reporting.ReportingWindow;
+import vn.city.indicator.time.QueryParams;
+import vn.city.indicator.unit.OrgUnit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+@Path("/api/reporting")
+@Tag(name = "reporting", description = "Decree 09/2019/NĐ-CP reporting windows, deadlines and completeness")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportingResource {
+
+    private final ReportingCalendar calendar;
+    private final Clock clock;
+
+    public ReportingResource(ReportingCalendar calendar, Clock clock) {
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    public record Deadlines(int cutOffDay, int monthlyDeadlineDay, int quarterlyDeadlineDay, int halfYearDeadlineDay,
+                            int yearlyDeadlineDay, String zone, String rule) {
+    }
+
+    @GET
+    @Path("windows")
+    @Operation(summary = "A period's data window and report deadline",
+            description = "Data runs from the day after the cut-off (14th) of the month before the period to the "
+                    + "cut-off of its last month; the report is due by the end of the deadline day of that month.")
+    public ReportingWindow window(@Parameter(example = "2022-06") @QueryParam("period") String period) {
+        return calendar.window(QueryParams.period(period));
+    }
+
+    @GET
+    @Path("deadlines")
+    @Operation(summary = "The configured cut-off and deadline days (city.indicator.reporting.*)")
+    public Deadlines deadlines() {
+        return new Deadlines(calendar.cutOffDay(), calendar.deadlineDay(vn.city.indicator.period.PeriodKind.MONTH),
+                calendar.deadlineDay(vn.city.indicator.period.PeriodKind.QUARTER),
+                calendar.deadlineDay(vn.city.indicator.period.PeriodKind.HALF_YEAR),
+                calendar.deadlineDay(vn.city.indicator.period.PeriodKind.YEAR), calendar.zone(),
+                "Decree 09/2019/NĐ-CP art. 12: data to the 14th of the period's last month; due by the 20th at the latest");
+    }
+
+    @GET
+    @Path("completeness")
+    @WithSession
+    @Operation(summary = "Which units have not yet reported which indicators for a period (as known at asOf)",
+            description = "Expected = each active indicator × each of its reporting units that existed in the period.")
+    public Uni<Completeness> completeness(@Parameter(example = "2022-06") @QueryParam("period") String periodText,
+                                          @Parameter(example = "2022-06-21T00:00:00Z") @QueryParam("asOf") String asOfText) {
+        Period period = QueryParams.period(periodText);
+        Instant asOf = QueryParams.asOf(asOfText, clock);
+        return Indicator.<Indicator>list("active = true order by code").chain(indicators -> OrgUnit.<OrgUnit>listAll()
+                .chain(units -> FigureSubmission.<FigureSubmission>list("period = ?1 and submittedAt <= ?2",
+                        period.toString(), OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)).map(rows -> {
+                    Map<String, OrgUnit> byCode = new HashMap<>();
+                    units.forEach(u -> byCode.put(u.code, u));
+                    Set<String> done = new HashSet<>();
+                    rows.forEach(r -> done.add(r.indicatorCode + "|" + r.unitCode));
+                    Map<String, List<String>> missing = new TreeMap<>();
+                    int expected = 0;
+                    int reported = 0;
+                    for (Indicator ind : indicators) {
+                        for (String code : ind.reportingUnitList()) {
+                            OrgUnit u = byCode.get(code);
+                            if (u == null || !u.validDuring(period.startDate(), period.endDate())) {
+                                continue;
+                            }
+                            expected++;
+                            if (done.contains(ind.code + "|" + code)) {
+                                reported++;
+                            } else {
+                                missing.computeIfAbsent(code, k -> new ArrayList<>()).add(ind.code);
+                            }
+                        }
+                    }
+                    List<Completeness.MissingUnit> list = missing.entrySet().stream()
+                            .map(e -> new Completeness.MissingUnit(e.getKey(), byCode.get(e.getKey()).name, e.getValue()))
+                            .toList();
+                    return new Completeness(period.toString(), asOf, calendar.window(period).deadline(), expected,
+                            reported, list);
+                })));
+    }
+}

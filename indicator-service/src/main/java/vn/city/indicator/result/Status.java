@@ -1,0 +1,5 @@
+package vn.city.indicator.result;
+
+public enum Status {
+    ACHIEVED, ON_TRACK, BEHIND, NO_TARGET
+}

@@ -1,0 +1,70 @@
+package vn.city.indicator.result.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.city.indicator.result.Result;
+import vn.city.indicator.result.service.ResultExport;
+import vn.city.indicator.result.service.ResultService;
+import vn.city.indicator.time.QueryParams;
+
+import java.time.Clock;
+
+@Path("/api/results")
+@Tag(name = "results", description = "Period value, year to date, attainment of target, same period last year, status")
+public class ResultResource {
+
+    private final ResultService results;
+    private final ResultExport export;
+    private final Clock clock;
+
+    public ResultResource(ResultService results, ResultExport export, Clock clock) {
+        this.results = results;
+        this.export = export;
+        this.clock = clock;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An indicator's result for a unit (or the city total when unit is absent or CITY) and period",
+            description = "As known at asOf (default now). A flow's year to date sums the year's months; a level's is "
+                    + "its latest value. attainmentPercent = year to date / target; expectedPercent = share expected by "
+                    + "elapsed time; change is % for flows and percentage points for levels.")
+    @APIResponse(responseCode = "404", description = "No such indicator")
+    public Uni<Result> result(@Parameter(example = "RETAIL_SALES") @QueryParam("indicator") String indicator,
+                              @Parameter(example = "ECO") @QueryParam("unit") String unit,
+                              @Parameter(example = "2022-06") @QueryParam("period") String period,
+                              @Parameter(example = "2022-06-30T10:00:00Z") @QueryParam("asOf") String asOf) {
+        return results.result(QueryParams.required("indicator", indicator), unit, QueryParams.period(period),
+                QueryParams.asOf(asOf, clock));
+    }
+
+    @GET
+    @Path("city")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An indicator's city result: the CITY unit's own figure, else the sum of units for a flow")
+    public Uni<Result> city(@Parameter(example = "BUDGET_REVENUE") @QueryParam("indicator") String indicator,
+                            @Parameter(example = "2017-10") @QueryParam("period") String period,
+                            @Parameter(example = "2017-11-05T00:00:00Z") @QueryParam("asOf") String asOf) {
+        return results.result(QueryParams.required("indicator", indicator), null, QueryParams.period(period),
+                QueryParams.asOf(asOf, clock));
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    @Operation(summary = "Every result of a period as CSV: each indicator for each unit that reported it, and the city",
+            description = "Columns: indicatorCode,indicatorName,measureUnit,unitCode,period,value,yearToDate,target,"
+                    + "attainmentPercent,expectedPercent,samePeriodLastYear,change,changeKind,status,currentVersion")
+    public Uni<String> exportCsv(@Parameter(example = "2022-06") @QueryParam("period") String period,
+                                 @QueryParam("asOf") String asOf) {
+        return export.csv(QueryParams.period(period), QueryParams.asOf(asOf, clock));
+    }
+}

@@ -1,0 +1,72 @@
+package vn.city.indicator.result.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.city.indicator.catalogue.Indicator;
+import vn.city.indicator.figure.FigureSubmission;
+import vn.city.indicator.imports.Csv;
+import vn.city.indicator.period.Period;
+import vn.city.indicator.result.Result;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The results of a period as CSV: one row per indicator and reporting unit, then the city's. */
+@ApplicationScoped
+public class ResultExport {
+
+    static final List<String> HEADER = List.of("indicatorCode", "indicatorName", "measureUnit", "unitCode", "period",
+            "value", "yearToDate", "target", "attainmentPercent", "expectedPercent", "samePeriodLastYear", "change",
+            "changeKind", "status", "currentVersion");
+
+    private final ResultService results;
+
+    public ResultExport(ResultService results) {
+        this.results = results;
+    }
+
+    @WithSession
+    public Uni<String> csv(Period period, Instant asOf) {
+        return FigureSubmission.<FigureSubmission>list("period = ?1 and submittedAt <= ?2", period.toString(),
+                OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)).chain(rows -> {
+            Map<String, TreeSet<String>> unitsByIndicator = new TreeMap<>();
+            rows.forEach(r -> unitsByIndicator.computeIfAbsent(r.indicatorCode, k -> new TreeSet<>()).add(r.unitCode));
+            return Indicator.<Indicator>list("code in ?1", new ArrayList<>(unitsByIndicator.keySet().isEmpty()
+                    ? List.of("") : unitsByIndicator.keySet())).chain(indicators -> {
+                StringBuilder out = new StringBuilder(Csv.line(HEADER));
+                Uni<StringBuilder> chain = Uni.createFrom().item(out);
+                for (Indicator ind : indicators.stream().sorted((a, b) -> a.code.compareTo(b.code)).toList()) {
+                    for (String unit : unitsByIndicator.get(ind.code)) {
+                        if (ResultService.CITY.equals(unit)) {
+                            continue;
+                        }
+                        chain = chain.chain(sb -> results.unitResult(ind, unit, period, asOf).map(r -> append(sb, ind, r)));
+                    }
+                    chain = chain.chain(sb -> results.cityResult(ind, period, asOf)
+                            .map(r -> r == null ? sb : append(sb, ind, r)));
+                }
+                return chain.map(StringBuilder::toString);
+            });
+        });
+    }
+
+    private static StringBuilder append(StringBuilder sb, Indicator ind, Result r) {
+        return sb.append(Csv.line(List.of(ind.code, ind.name, ind.measureUnit, r.unitCode(), r.period(),
+                s(r.value()), s(r.yearToDate()), s(r.target()), s(r.attainmentPercent()), s(r.expectedPercent()),
+                s(r.samePeriodLastYear()), s(r.change()), s(r.changeKind()), s(r.status()), s(r.currentVersion()))));
+    }
+
+    private static String s(Object o) {
+        if (o instanceof java.math.BigDecimal b) {
+            return b.toPlainString();
+        }
+        return o == null ? "" : o.toString();
+    }
+}

@@ -1,0 +1,5 @@
+package vn.city.indicator.unit;
+
+public enum SuccessionKind {
+    MERGE, SPLIT, RENAME
+}

@@ -1,0 +1,5 @@
+package vn.city.indicator.unit;
+
+public enum UnitKind {
+    CITY, DEPARTMENT, WARD, COMMUNE
+}
