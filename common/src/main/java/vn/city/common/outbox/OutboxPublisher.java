@@ -9,12 +9,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
 import vn.city.common.event.CloudEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -31,11 +32,19 @@ class OutboxPublisher {
     private final Map<String, Object> kafkaConfig;
     private volatile Producer<String, String> producer;
 
-    OutboxPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                    OutboxConfig config) {
+    /**
+     * @param brokerConfig every {@code kafka.*} property of the service (bootstrap servers, SASL/TLS settings),
+     *                     so the relay authenticates exactly as the service's consumers do
+     */
+    OutboxPublisher(@Identifier("default-kafka-broker") Map<String, Object> brokerConfig, OutboxConfig config) {
         int timeoutMs = (int) config.sendTimeout().toMillis();
-        this.kafkaConfig = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> merged = new HashMap<>();
+        brokerConfig.forEach((k, v) -> {
+            if (ProducerConfig.configNames().contains(k) || k.startsWith("sasl.") || k.startsWith("ssl.")) {
+                merged.put(k, v);
+            }
+        });
+        merged.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 2,
@@ -43,7 +52,8 @@ class OutboxPublisher {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        this.kafkaConfig = Map.copyOf(merged);
     }
 
     List<Long> publish(List<PendingEvent> events, Duration timeout) {
