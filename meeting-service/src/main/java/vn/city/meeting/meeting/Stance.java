@@ -1,0 +1,3 @@
+package vn.city.meeting.meeting;
+
+public enum Stance { AGREE, DISAGREE, COMMENT }

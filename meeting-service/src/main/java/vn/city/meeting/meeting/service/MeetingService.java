@@ -1,0 +1,300 @@
+package vn.city.meeting.meeting.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import vn.city.common.outbox.Outbox;
+import vn.city.common.problem.ProblemException;
+import vn.city.common.security.CurrentUser;
+import vn.city.meeting.access.MeetingAccess;
+import vn.city.meeting.meeting.AgendaItem;
+import vn.city.meeting.meeting.ItemKind;
+import vn.city.meeting.meeting.Meeting;
+import vn.city.meeting.meeting.MeetingStatus;
+import vn.city.meeting.meeting.Opinion;
+import vn.city.meeting.meeting.Period;
+import vn.city.meeting.meeting.event.MeetingEvents;
+import vn.city.meeting.meeting.rest.MeetingDtos.AddItem;
+import vn.city.meeting.meeting.rest.MeetingDtos.CancelMeeting;
+import vn.city.meeting.meeting.rest.MeetingDtos.DecideItem;
+import vn.city.meeting.meeting.rest.MeetingDtos.GiveOpinion;
+import vn.city.meeting.meeting.rest.MeetingDtos.ItemView;
+import vn.city.meeting.meeting.rest.MeetingDtos.MeetingSummary;
+import vn.city.meeting.meeting.rest.MeetingDtos.MeetingView;
+import vn.city.meeting.meeting.rest.MeetingDtos.OpinionView;
+import vn.city.meeting.meeting.rest.MeetingDtos.RecordAttendance;
+import vn.city.meeting.meeting.rest.MeetingDtos.ScheduleMeeting;
+import vn.city.meeting.readmodel.TaskView;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Use cases of a meeting before its conclusion: schedule, run, record items, opinions and outcomes. */
+@ApplicationScoped
+public class MeetingService {
+
+    private final Outbox outbox;
+
+    public MeetingService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    @WithTransaction
+    public Uni<MeetingView> schedule(CurrentUser user, ScheduleMeeting cmd) {
+        MeetingAccess.requireSecretariat(user);
+        if (Period.parse(cmd.period()).isEmpty()) {
+            throw ProblemException.invalid("period", "period-format",
+                    "period must be a month (2022-06), a quarter (2022-Q2), a half year (2022-H1) or a year (2022)");
+        }
+        Meeting m = new Meeting();
+        m.id = UUID.randomUUID();
+        m.type = cmd.type();
+        m.title = cmd.title();
+        m.period = cmd.period();
+        m.startsAt = cmd.startsAt();
+        m.place = cmd.place();
+        m.chair = cmd.chair();
+        m.attendeeUnits = distinct(cmd.attendeeUnits());
+        m.attendeePeople = distinct(cmd.attendeePeople());
+        m.status = MeetingStatus.SCHEDULED;
+        m.createdBy = user.username();
+        m.createdAt = now();
+        return m.persist()
+                .chain(() -> outbox.append(MeetingEvents.SCHEDULED, m.id.toString(), new MeetingEvents.MeetingScheduled(
+                        m.id, m.type, m.title, m.period, m.startsAt, m.place, m.chair, m.attendeeUnits)))
+                .chain(() -> proposeCarryOver(m))
+                .chain(() -> view(m));
+    }
+
+    @WithSession
+    public Uni<MeetingView> get(CurrentUser user, UUID id) {
+        return find(id).chain(m -> {
+            MeetingAccess.requireSee(user, m.attendeeUnits);
+            return view(m);
+        });
+    }
+
+    @WithSession
+    public Uni<List<MeetingSummary>> list(CurrentUser user, String period, MeetingStatus status) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (period != null && !period.isBlank()) {
+            q.append(" and period = :period");
+            params.put("period", period);
+        }
+        if (status != null) {
+            q.append(" and status = :status");
+            params.put("status", status);
+        }
+        q.append(" order by startsAt desc");
+        return Meeting.<Meeting>find(q.toString(), params).range(0, 499).list()
+                .map(ms -> ms.stream()
+                        .filter(m -> MeetingAccess.canSee(user, m.attendeeUnits))
+                        .map(m -> new MeetingSummary(m.id, m.type, m.title, m.period, m.startsAt, m.chair,
+                                m.attendeeUnits, m.status))
+                        .toList());
+    }
+
+    @WithTransaction
+    public Uni<MeetingView> start(CurrentUser user, UUID id) {
+        MeetingAccess.requireSecretariat(user);
+        return lock(id).chain(m -> {
+            m.status = m.status.start();
+            return view(m);
+        });
+    }
+
+    @WithTransaction
+    public Uni<MeetingView> cancel(CurrentUser user, UUID id, CancelMeeting cmd) {
+        MeetingAccess.requireSecretariat(user);
+        return lock(id).chain(m -> {
+            m.status = m.status.cancel();
+            m.statusNote = cmd == null ? null : cmd.reason();
+            return view(m);
+        });
+    }
+
+    @WithTransaction
+    public Uni<MeetingView> recordAttendance(CurrentUser user, UUID id, RecordAttendance cmd) {
+        MeetingAccess.requireSecretariat(user);
+        return lock(id).chain(m -> {
+            m.status.requireOpen();
+            m.attendance = distinct(cmd.present());
+            return view(m);
+        });
+    }
+
+    @WithTransaction
+    public Uni<ItemView> addItem(CurrentUser user, UUID id, AddItem cmd) {
+        MeetingAccess.requireSecretariat(user);
+        if (cmd.kind() == ItemKind.CARRY_OVER) {
+            throw ProblemException.invalid("kind", "not-carry-over",
+                    "carried-over tasks are proposed automatically; add REPORT or FOR_OPINION items");
+        }
+        if (cmd.kind() == ItemKind.FOR_OPINION && (cmd.presentingUnit() == null || cmd.presentingUnit().isBlank())) {
+            throw ProblemException.invalid("presentingUnit", "required",
+                    "an item put for opinion names the presenting unit");
+        }
+        return lock(id).chain(m -> {
+            m.status.requireOpen();
+            return AgendaItem.count("meetingId", m.id).chain(count -> {
+                AgendaItem item = new AgendaItem();
+                item.id = UUID.randomUUID();
+                item.meetingId = m.id;
+                item.position = count.intValue() + 1;
+                item.kind = cmd.kind();
+                item.title = cmd.title();
+                item.presentingUnit = cmd.presentingUnit();
+                item.documentKind = cmd.documentKind();
+                item.documentRef = cmd.documentRef();
+                item.createdAt = now();
+                return item.persist().replaceWith(() -> itemView(item, List.of()));
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<OpinionView> giveOpinion(CurrentUser user, UUID id, UUID itemId, GiveOpinion cmd) {
+        return lock(id).chain(m -> {
+            MeetingAccess.requireAttendee(user, m.attendeeUnits);
+            m.status.requireOpen();
+            return item(m, itemId).chain(item -> {
+                if (item.outcome != null) {
+                    throw ProblemException.conflict("item-decided", "the item is already decided: " + item.outcome);
+                }
+                Opinion o = new Opinion();
+                o.id = UUID.randomUUID();
+                o.itemId = item.id;
+                o.member = user.username();
+                o.unitCode = user.department();
+                o.stance = cmd.stance();
+                o.text = cmd.text();
+                o.givenAt = now();
+                return o.persist().replaceWith(() -> opinionView(o));
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<ItemView> decide(CurrentUser user, UUID id, UUID itemId, DecideItem cmd) {
+        MeetingAccess.requireSecretariat(user);
+        return lock(id).chain(m -> {
+            m.status.requireOpen();
+            return item(m, itemId).chain(item -> {
+                if (item.outcome != null) {
+                    throw ProblemException.conflict("item-decided", "the item is already decided: " + item.outcome);
+                }
+                item.outcome = cmd.outcome();
+                item.outcomeNote = cmd.note();
+                item.decidedBy = user.username();
+                item.decidedAt = now();
+                return outbox.append(MeetingEvents.ITEM_DECIDED, m.id.toString(), new MeetingEvents.ItemDecided(
+                                m.id, item.id, item.title, item.presentingUnit, item.documentRef, item.outcome))
+                        .chain(() -> opinionsOf(List.of(item.id)))
+                        .map(ops -> itemView(item, ops.getOrDefault(item.id, List.of())));
+            });
+        });
+    }
+
+    /**
+     * Proposes the unfinished tasks of earlier conclusions as CARRY_OVER items of a briefing, once per task.
+     * Runs inside the caller's transaction.
+     */
+    public Uni<Void> proposeCarryOver(Meeting m) {
+        if (!m.type.isBriefing() || m.status.isClosed()) {
+            return Uni.createFrom().voidItem();
+        }
+        return TaskView.<TaskView>find("sourceKind = 'CONCLUSION' and status not in ('DONE', 'CANCELLED')"
+                                + " and sourceMeetingId in (select e.id from Meeting e where e.startsAt < ?1 and e.id <> ?2)"
+                                + " order by assignedAt, taskId",
+                        m.startsAt, m.id).list()
+                .chain(tasks -> AgendaItem.<AgendaItem>find("meetingId", m.id).list().chain(items -> {
+                    Set<UUID> present = items.stream().map(i -> i.taskId).filter(java.util.Objects::nonNull)
+                            .collect(Collectors.toSet());
+                    int position = items.size();
+                    List<AgendaItem> added = new ArrayList<>();
+                    for (TaskView t : tasks) {
+                        if (present.contains(t.taskId)) {
+                            continue;
+                        }
+                        AgendaItem item = new AgendaItem();
+                        item.id = UUID.randomUUID();
+                        item.meetingId = m.id;
+                        item.position = ++position;
+                        item.kind = ItemKind.CARRY_OVER;
+                        item.title = "Nhiệm vụ chưa hoàn thành: " + (t.title == null ? t.taskId : t.title);
+                        item.presentingUnit = t.leadUnit;
+                        item.documentKind = "TASK";
+                        item.documentRef = t.taskId.toString();
+                        item.taskId = t.taskId;
+                        item.createdAt = now();
+                        added.add(item);
+                    }
+                    return added.isEmpty() ? Uni.createFrom().voidItem()
+                            : AgendaItem.persist(added).replaceWithVoid();
+                }));
+    }
+
+    public static Uni<Meeting> find(UUID id) {
+        return Meeting.<Meeting>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("meeting", String.valueOf(id)));
+    }
+
+    public static Uni<Meeting> lock(UUID id) {
+        return Meeting.<Meeting>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("meeting", String.valueOf(id)));
+    }
+
+    private static Uni<AgendaItem> item(Meeting m, UUID itemId) {
+        return AgendaItem.<AgendaItem>find("id = ?1 and meetingId = ?2", itemId, m.id).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("agenda item", String.valueOf(itemId)));
+    }
+
+    public static Uni<MeetingView> view(Meeting m) {
+        return AgendaItem.<AgendaItem>find("meetingId = ?1 order by position", m.id).list()
+                .chain(items -> opinionsOf(items.stream().map(i -> i.id).toList())
+                        .map(ops -> new MeetingView(m.id, m.type, m.title, m.period, m.startsAt, m.place, m.chair,
+                                m.attendeeUnits, m.attendeePeople, m.attendance, m.status, m.statusNote,
+                                m.concludedAt,
+                                items.stream().map(i -> itemView(i, ops.getOrDefault(i.id, List.of()))).toList())));
+    }
+
+    private static Uni<Map<UUID, List<OpinionView>>> opinionsOf(List<UUID> itemIds) {
+        if (itemIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Opinion.<Opinion>find("itemId in ?1 order by givenAt", itemIds).list()
+                .map(ops -> ops.stream().collect(Collectors.groupingBy(o -> o.itemId,
+                        Collectors.mapping(MeetingService::opinionView, Collectors.toList()))));
+    }
+
+    private static ItemView itemView(AgendaItem i, List<OpinionView> opinions) {
+        return new ItemView(i.id, i.position, i.kind, i.title, i.presentingUnit, i.documentKind, i.documentRef,
+                i.outcome, i.outcomeNote, i.decidedBy, i.decidedAt, i.taskId, opinions);
+    }
+
+    private static OpinionView opinionView(Opinion o) {
+        return new OpinionView(o.id, o.member, o.unitCode, o.stance, o.text, o.givenAt);
+    }
+
+    private static List<String> distinct(List<String> values) {
+        if (values == null) {
+            return new ArrayList<>();
+        }
+        return new ArrayList<>(new java.util.LinkedHashSet<>(values));
+    }
+
+}

@@ -1,0 +1,55 @@
+package vn.city.meeting.narrative.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.city.common.security.Caller;
+import vn.city.meeting.narrative.Narrative;
+import vn.city.meeting.narrative.NarrativeHtml;
+import vn.city.meeting.narrative.service.NarrativeService;
+
+import java.util.UUID;
+
+@Path("/api/narratives")
+@Tag(name = "narratives", description = "Vietnamese draft of the period's report")
+public class NarrativeResource {
+
+    private static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+
+    private final NarrativeService narratives;
+    private final Caller caller;
+
+    public NarrativeResource(NarrativeService narratives, Caller caller) {
+        this.narratives = narratives;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("{meetingId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The narrative of a meeting's period as JSON (from the frozen pack once concluded)")
+    public Uni<Narrative> json(@PathParam("meetingId") UUID meetingId) {
+        return narratives.of(caller.current(), meetingId);
+    }
+
+    @GET
+    @Path("{meetingId}")
+    @Produces(HTML)
+    @Operation(summary = "The narrative as an HTML page (Accept: text/html)")
+    public Uni<String> html(@PathParam("meetingId") UUID meetingId) {
+        return narratives.of(caller.current(), meetingId).map(NarrativeHtml::render);
+    }
+
+    @GET
+    @Path("{meetingId}.html")
+    @Produces(HTML)
+    @Operation(summary = "The narrative as an HTML page, for a browser link")
+    public Uni<String> page(@PathParam("meetingId") UUID meetingId) {
+        return html(meetingId);
+    }
+}

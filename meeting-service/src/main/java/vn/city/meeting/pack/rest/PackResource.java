@@ -1,0 +1,51 @@
+package vn.city.meeting.pack.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.city.common.security.Caller;
+import vn.city.meeting.pack.BriefingPack;
+import vn.city.meeting.pack.service.PackService;
+import vn.city.meeting.pack.service.PackService.Revisions;
+
+import java.util.UUID;
+
+@Path("/api/packs")
+@Tag(name = "packs", description = "Briefing packs built from indicator and task events")
+@Produces(MediaType.APPLICATION_JSON)
+public class PackResource {
+
+    private final PackService packs;
+    private final Caller caller;
+
+    public PackResource(PackService packs, Caller caller) {
+        this.packs = packs;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("{meetingId}")
+    @Operation(summary = "The meeting's pack: frozen as known at the conclusion, or live before it")
+    public Uni<BriefingPack> pack(@PathParam("meetingId") UUID meetingId) {
+        return packs.forMeeting(caller.current(), meetingId);
+    }
+
+    @GET
+    @Path("{meetingId}/revisions")
+    @Operation(summary = "What was revised since the pack was frozen: figures received later, task states changed")
+    public Uni<Revisions> revisions(@PathParam("meetingId") UUID meetingId) {
+        return packs.revisions(caller.current(), meetingId);
+    }
+
+    @GET
+    @Path("period/{period}")
+    @Operation(summary = "The live pack of a period (2022-06, 2022-Q2, 2022-H1, 2022)")
+    public Uni<BriefingPack> period(@PathParam("period") String period) {
+        return packs.forPeriod(period);
+    }
+}

@@ -1,0 +1,28 @@
+package vn.city.meeting.readmodel;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** An indicator of the catalogue as announced by {@code indicator-changed}. */
+@Entity
+@Table(name = "indicator_view")
+public class IndicatorView extends PanacheEntityBase {
+    @Id
+    public String code;
+    public String name;
+    @Column(name = "measure_unit")
+    public String measureUnit;
+    public String nature;
+    public String direction;
+    @Column(name = "owner_unit")
+    public String ownerUnit;
+    public String category;
+    public boolean active;
+    @Column(name = "received_at")
+    public OffsetDateTime receivedAt;
+}
