@@ -93,6 +93,12 @@ public final class Events implements AutoCloseable {
     /** A task event whose snapshot is built from the arguments. */
     public void task(String type, UUID taskId, String title, String leadUnit, String status, String period,
                      String deadline, Boolean completedOnTime, UUID sourceMeetingId, OffsetDateTime time) {
+        task(type, taskId, title, leadUnit, status, period, deadline, completedOnTime, false, sourceMeetingId, time);
+    }
+
+    public void task(String type, UUID taskId, String title, String leadUnit, String status, String period,
+                     String deadline, Boolean completedOnTime, boolean overdue, UUID sourceMeetingId,
+                     OffsetDateTime time) {
         Map<String, Object> source = new java.util.HashMap<>();
         source.put("kind", sourceMeetingId == null ? "AD_HOC" : "CONCLUSION");
         source.put("meetingId", sourceMeetingId == null ? null : sourceMeetingId.toString());
@@ -110,7 +116,7 @@ public final class Events implements AutoCloseable {
         task.put("indicatorCodes", List.of());
         task.put("period", period);
         task.put("status", status);
-        task.put("overdue", false);
+        task.put("overdue", overdue);
         task.put("completedAt", "DONE".equals(status) ? time.toString() : null);
         task.put("completedOnTime", completedOnTime);
         task.put("source", source);
