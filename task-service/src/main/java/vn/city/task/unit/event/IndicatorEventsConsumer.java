@@ -1,0 +1,38 @@
+package vn.city.task.unit.event;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.city.common.event.CloudEvent;
+import vn.city.common.event.EventCodec;
+import vn.city.common.inbox.EventConsumer;
+import vn.city.common.inbox.Inbox;
+import vn.city.task.followup.IndicatorOffTrack;
+import vn.city.task.followup.OffTrackFollowUp;
+import vn.city.task.unit.UnitChanged;
+import vn.city.task.unit.UnitDirectory;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/** Consumes {@code indicator-events}: the units read model, and off-track signals (follow-up tasks, if enabled). */
+@ApplicationScoped
+public class IndicatorEventsConsumer {
+
+    public static final String UNIT_CHANGED = "city.indicator.unit-changed.v1";
+    public static final String INDICATOR_OFF_TRACK = "city.indicator.indicator-off-track.v1";
+
+    private final EventConsumer consumer;
+
+    public IndicatorEventsConsumer(EventCodec codec, Inbox inbox, UnitDirectory units, OffTrackFollowUp followUp) {
+        Map<String, Function<CloudEvent, Uni<?>>> handlers = Map.of(
+                UNIT_CHANGED, event -> units.apply(codec.data(event, UnitChanged.class)),
+                INDICATOR_OFF_TRACK, event -> followUp.apply(codec.data(event, IndicatorOffTrack.class)));
+        this.consumer = new EventConsumer("task-service", codec, inbox, handlers);
+    }
+
+    @Incoming("indicator-events")
+    public Uni<Void> consume(String message) {
+        return consumer.consume(message);
+    }
+}
