@@ -1,0 +1,98 @@
+package vn.city.meeting.meeting;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import vn.city.meeting.support.Api;
+import vn.city.meeting.support.Events;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static vn.city.meeting.support.Api.as;
+import static vn.city.meeting.support.Api.directive;
+
+/**
+ * Each fixture user against a meeting attended by FIN and W-SONGCAU: the secretariat schedules and records, the
+ * chair concludes, attendees give opinions, viewers read, an officer sees only meetings its unit attends.
+ */
+@QuarkusTest
+class AuthorizationTest {
+
+    static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void eachFixtureUserGetsWhatItsRoleAllows() {
+        String period = ThreadLocalRandom.current().nextInt(2200, 9000) + "-Q" + ThreadLocalRandom.current().nextInt(1, 5);
+        Map<String, Object> body = Api.meeting("QUARTERLY_REVIEW", "Sơ kết quý", period,
+                OffsetDateTime.parse("2030-01-01T08:00:00Z"), List.of("FIN", "W-SONGCAU"));
+
+        for (String refused : List.of("leader", "officer-fin", "viewer")) {
+            as(refused).body(body).post("/api/meetings").then().statusCode(403).contentType(containsString(PROBLEM));
+        }
+        given().contentType("application/json").body(body).post("/api/meetings").then().statusCode(401);
+        String id = Api.schedule(body);
+        String path = "/api/meetings/" + id;
+
+        for (String reader : List.of("leader", "secretariat", "viewer", "officer-fin", "officer-songcau")) {
+            as(reader).get(path).then().statusCode(200).body("id", equalTo(id));
+        }
+        as("officer-eco").get(path).then().statusCode(403).contentType(containsString(PROBLEM));
+        as("officer-fin").get("/api/meetings?period=" + period).then().statusCode(200).body("id", hasItem(id));
+        as("officer-eco").get("/api/meetings?period=" + period).then().statusCode(200).body("id", not(hasItem(id)));
+        as("viewer").get("/api/meetings?period=" + period).then().statusCode(200).body("id", hasItem(id));
+
+        Map<String, Object> item = Map.of("kind", "FOR_OPINION", "title", "Phương án bồi thường", "presentingUnit", "FIN");
+        for (String refused : List.of("leader", "officer-fin")) {
+            as(refused).body(item).post(path + "/items").then().statusCode(403).contentType(containsString(PROBLEM));
+        }
+        as("viewer").body(item).post(path + "/items").then().statusCode(403);
+        String itemId = as("secretariat").body(item).post(path + "/items").then().statusCode(201).extract().path("id");
+        for (String refused : List.of("leader", "officer-fin", "viewer")) {
+            as(refused).post(path + "/start").then().statusCode(403);
+        }
+        as("secretariat").post(path + "/start").then().statusCode(200);
+
+        Map<String, Object> opinion = Map.of("stance", "COMMENT", "text", "Đề nghị bổ sung dự toán");
+        for (String attendee : List.of("leader", "officer-fin", "officer-songcau")) {
+            as(attendee).body(opinion).post(path + "/items/" + itemId + "/opinions").then().statusCode(201)
+                    .body("member", equalTo(attendee));
+        }
+        for (String refused : List.of("officer-eco", "secretariat", "viewer")) {
+            as(refused).body(opinion).post(path + "/items/" + itemId + "/opinions").then().statusCode(403)
+                    .contentType(containsString(PROBLEM));
+        }
+        Map<String, Object> decision = Map.of("outcome", "APPROVED_WITH_CHANGES", "note", "Bổ sung dự toán");
+        for (String refused : List.of("leader", "officer-fin", "viewer")) {
+            as(refused).body(decision).post(path + "/items/" + itemId + "/decision").then().statusCode(403);
+        }
+        as("secretariat").body(decision).post(path + "/items/" + itemId + "/decision").then().statusCode(200);
+
+        Map<String, Object> draft = Map.of("text", "Kết luận sơ kết quý",
+                "directives", List.of(directive("Hoàn thiện phương án bồi thường", "FIN", List.of(), null)));
+        for (String refused : List.of("officer-fin", "officer-songcau", "viewer")) {
+            as(refused).body(draft).put(path + "/conclusion").then().statusCode(403);
+        }
+        as("secretariat").body(draft).put(path + "/conclusion").then().statusCode(200);
+        for (String refused : List.of("secretariat", "officer-fin", "viewer")) {
+            as(refused).post(path + "/conclusion/publish").then().statusCode(403).contentType(containsString(PROBLEM));
+        }
+        as("leader").post(path + "/conclusion/publish").then().statusCode(200);
+
+        for (String reader : List.of("leader", "secretariat", "viewer", "officer-fin", "officer-songcau")) {
+            as(reader).get("/api/packs/" + id).then().statusCode(200).body("frozen", equalTo(true));
+            as(reader).accept("application/json").get("/api/narratives/" + id).then().statusCode(200);
+            as(reader).get(path + "/conclusion").then().statusCode(200);
+        }
+        as("officer-eco").get("/api/packs/" + id).then().statusCode(403);
+        as("officer-eco").get("/api/narratives/" + id).then().statusCode(403);
+        as("officer-eco").get(path + "/conclusion").then().statusCode(403);
+        as("officer-eco").get("/api/packs/period/" + period).then().statusCode(200);
+    }
+}

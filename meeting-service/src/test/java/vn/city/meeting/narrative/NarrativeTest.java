@@ -1,0 +1,66 @@
+package vn.city.meeting.narrative;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import vn.city.meeting.support.Api;
+import vn.city.meeting.support.Events;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static vn.city.meeting.support.Api.as;
+
+/** Seed 000: the October 2017 figures, published as the indicator-service would, read as that text does. */
+@QuarkusTest
+class NarrativeTest {
+
+    static final String BUDGET_SENTENCE = "Thu ngân sách ước đạt 4,15 tỷ đồng, lũy kế 84,258 tỷ đồng, đạt 75,23% nghị quyết";
+
+    @Test
+    void october2017ReadsAsTheSeedTextInJsonAndHtml() {
+        String budget = Events.random("BUDGET");
+        String industry = Events.random("INDUSTRY");
+        String odd = Events.random("ODD");
+        try (Events events = new Events()) {
+            events.target(budget, 2017, new BigDecimal("112"), "RESOLUTION");
+            events.figure(budget, "Thu ngân sách", "tỷ đồng", "FLOW", "CITY", "2017-10", "ESTIMATE", new BigDecimal("4.15"),
+                    Map.of("yearToDate", 84.258, "target", 112, "attainmentPercent", 75.23, "expectedPercent", 83.33,
+                            "status", "ON_TRACK"));
+            events.target(industry, 2017, new BigDecimal("300"), "PLAN");
+            events.figure(industry, "Giá trị sản xuất công nghiệp (" + industry + ")", "tỷ đồng", "FLOW", "CITY", "2017-10",
+                    "OFFICIAL", new BigDecimal("24.4"), Map.of("yearToDate", 241.2, "target", 300, "attainmentPercent", 80.4,
+                            "samePeriodLastYear", 230, "change", 4.87, "changeKind", "PERCENT", "status", "ON_TRACK"));
+            events.figure(odd, "Chỉ tiêu <b>thử</b> & \"kiểm tra\" " + odd, "tấn", "FLOW", "CITY", "2017-10", "OFFICIAL",
+                    new BigDecimal("2123"), Map.of("status", "NO_TARGET"));
+        }
+        String id = Api.schedule(Api.meeting("MONTHLY_BRIEFING", "Đánh giá công tác tháng 10 và triển khai nhiệm vụ tháng 11",
+                "2017-10", OffsetDateTime.parse("2017-10-31T08:00:00Z"), List.of("FIN")));
+
+        String text = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> as("viewer").accept("application/json").get("/api/narratives/" + id).then().statusCode(200).extract().<String>path("text"),
+                        t -> t.contains(odd) && t.contains(industry) && t.contains(BUDGET_SENTENCE));
+        assertThat(text).contains("tháng 10/2017")
+                .contains("Giá trị sản xuất công nghiệp (" + industry + ") đạt 24,4 tỷ đồng, lũy kế 241,2 tỷ đồng, "
+                        + "đạt 80,4% KH và tăng 4,87% so cùng kỳ")
+                .contains("đạt 2.123 tấn");
+
+        as("viewer").accept("text/html").get("/api/narratives/" + id).then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("<html lang=\"vi\">"))
+                .body(containsString("<meta charset=\"UTF-8\">"))
+                .body(containsString(BUDGET_SENTENCE))
+                .body(containsString("Chỉ tiêu &lt;b&gt;thử&lt;/b&gt; &amp; &quot;kiểm tra&quot;"))
+                .body(not(containsString("<b>thử</b>")));
+        as("leader").get("/api/narratives/" + id + ".html").then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .contentType(containsString("UTF-8"))
+                .body(containsString(BUDGET_SENTENCE));
+    }
+}
