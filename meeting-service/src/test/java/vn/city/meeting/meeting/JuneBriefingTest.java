@@ -116,9 +116,10 @@ class JuneBriefingTest {
             as("viewer").get("/api/meetings/" + id).then().statusCode(200)
                     .body("status", equalTo("CONCLUDED"))
                     .body("chair", equalTo(CHAIR))
-                    .body("items", hasSize(3))
-                    .body("items.outcome", everyItem(equalTo("APPROVED")))
-                    .body("items[0].opinions", hasSize(2));
+                    .body("items.findAll { it.kind == 'FOR_OPINION' }", hasSize(3))
+                    .body("items.findAll { it.kind == 'FOR_OPINION' }.outcome", everyItem(equalTo("APPROVED")))
+                    .body("items.findAll { it.kind == 'FOR_OPINION' }[0].presentingUnit", equalTo("ENV"))
+                    .body("items.findAll { it.kind == 'FOR_OPINION' }[0].opinions", hasSize(2));
             as("viewer").get("/api/meetings/" + id + "/conclusion").then().statusCode(200)
                     .body("current.version", equalTo(1)).body("versions", hasSize(1));
         }
