@@ -253,11 +253,13 @@ public class FigureService {
         return outlier(c, now).chain(outlier -> {
             s.outlier = outlier;
             return s.persistAndFlush();
-        }).chain(() -> results.unitResult(c.indicator(), s.unitCode, c.period(), now))
-                .chain(result -> (ResultService.CITY.equals(s.unitCode) ? Uni.createFrom().<Result>nullItem()
-                        : results.cityResult(c.indicator(), c.period(), now))
-                        .chain(city -> announce(c, s, result, city)
-                                .replaceWith(new FigureReceipt(FigureView.of(s), window.deadline(), result, city))));
+        }).chain(() -> results.facts(c.indicator(), c.period())).chain(facts -> {
+                    Result result = results.unitResult(facts, s.unitCode, c.period(), now);
+                    Result city = ResultService.CITY.equals(s.unitCode) ? null
+                            : results.cityResult(facts, c.period(), now);
+                    return announce(c, s, result, city)
+                            .replaceWith(new FigureReceipt(FigureView.of(s), window.deadline(), result, city));
+                });
     }
 
     private Uni<Boolean> outlier(Checked c, Instant now) {

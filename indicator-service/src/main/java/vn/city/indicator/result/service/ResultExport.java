@@ -43,14 +43,18 @@ public class ResultExport {
                 StringBuilder out = new StringBuilder(Csv.line(HEADER));
                 Uni<StringBuilder> chain = Uni.createFrom().item(out);
                 for (Indicator ind : indicators.stream().sorted((a, b) -> a.code.compareTo(b.code)).toList()) {
-                    for (String unit : unitsByIndicator.get(ind.code)) {
-                        if (ResultService.CITY.equals(unit)) {
-                            continue;
+                    chain = chain.chain(sb -> results.facts(ind, period).map(facts -> {
+                        for (String unit : unitsByIndicator.get(ind.code)) {
+                            if (!ResultService.CITY.equals(unit)) {
+                                append(sb, ind, results.unitResult(facts, unit, period, asOf));
+                            }
                         }
-                        chain = chain.chain(sb -> results.unitResult(ind, unit, period, asOf).map(r -> append(sb, ind, r)));
-                    }
-                    chain = chain.chain(sb -> results.cityResult(ind, period, asOf)
-                            .map(r -> r == null ? sb : append(sb, ind, r)));
+                        Result city = results.cityResult(facts, period, asOf);
+                        if (city == null && unitsByIndicator.get(ind.code).contains(ResultService.CITY)) {
+                            city = results.unitResult(facts, ResultService.CITY, period, asOf);
+                        }
+                        return city == null ? sb : append(sb, ind, city);
+                    }));
                 }
                 return chain.map(StringBuilder::toString);
             });

@@ -83,10 +83,14 @@ public class UnitService {
                         throw ProblemException.invalid("effectiveDate", "after-valid-from",
                                 "the succession must take effect after the predecessor began");
                     }
-                    return lineage(successor.code).chain(l -> {
-                        if (l.unitCodes().contains(code)) {
+                    return UnitSuccession.<UnitSuccession>listAll().chain(all -> {
+                        if (lineage(successor.code, all).unitCodes().contains(code)) {
                             return Uni.createFrom().failure(ProblemException.conflict("succession-exists",
                                     "'" + code + "' already precedes '" + successor.code + "'"));
+                        }
+                        if (lineage(code, all).unitCodes().contains(successor.code)) {
+                            return Uni.createFrom().failure(ProblemException.conflict("succession-cycle",
+                                    "'" + successor.code + "' already precedes '" + code + "'"));
                         }
                         UnitSuccession s = new UnitSuccession();
                         s.predecessorCode = code;
@@ -110,23 +114,25 @@ public class UnitService {
     /** The unit and, recursively, every unit it continues. */
     @WithSession
     public Uni<Lineage> lineage(String unitCode) {
-        return UnitSuccession.<UnitSuccession>listAll().map(all -> {
-            List<Lineage.Predecessor> preds = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            seen.add(unitCode);
-            Deque<String> todo = new ArrayDeque<>();
-            todo.add(unitCode);
-            while (!todo.isEmpty()) {
-                String current = todo.poll();
-                for (UnitSuccession s : all) {
-                    if (s.successorCode.equals(current) && seen.add(s.predecessorCode)) {
-                        preds.add(new Lineage.Predecessor(s.predecessorCode, s.effectiveDate));
-                        todo.add(s.predecessorCode);
-                    }
+        return UnitSuccession.<UnitSuccession>listAll().map(all -> lineage(unitCode, all));
+    }
+
+    public static Lineage lineage(String unitCode, List<UnitSuccession> all) {
+        List<Lineage.Predecessor> preds = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        seen.add(unitCode);
+        Deque<String> todo = new ArrayDeque<>();
+        todo.add(unitCode);
+        while (!todo.isEmpty()) {
+            String current = todo.poll();
+            for (UnitSuccession s : all) {
+                if (s.successorCode.equals(current) && seen.add(s.predecessorCode)) {
+                    preds.add(new Lineage.Predecessor(s.predecessorCode, s.effectiveDate));
+                    todo.add(s.predecessorCode);
                 }
             }
-            return new Lineage(unitCode, preds);
-        });
+        }
+        return new Lineage(unitCode, preds);
     }
 
     private Uni<OrgUnit> apply(OrgUnit unit, UnitRequest request) {
