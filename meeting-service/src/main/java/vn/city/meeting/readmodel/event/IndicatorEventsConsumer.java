@@ -42,7 +42,7 @@ public class IndicatorEventsConsumer {
 
     @Incoming("indicator-events")
     public Uni<Void> consume(String message) {
-        return consumer.consume(message)
+        return Uni.createFrom().deferred(() -> consumer.consume(message))
                 .onFailure().invoke(e -> LOG.warnf("%s: message refused, sent to the dead-letter topic: %s", "indicator-events", e.toString()));
     }
 

@@ -39,7 +39,7 @@ public class TaskEventsConsumer {
 
     @Incoming("task-events")
     public Uni<Void> consume(String message) {
-        return consumer.consume(message)
+        return Uni.createFrom().deferred(() -> consumer.consume(message))
                 .onFailure().invoke(e -> LOG.warnf("%s: message refused, sent to the dead-letter topic: %s", "task-events", e.toString()));
     }
 
