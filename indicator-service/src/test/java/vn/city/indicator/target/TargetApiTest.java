@@ -23,8 +23,9 @@ class TargetApiTest {
         as("secretariat").body(target(ind, Map.of("valueText", "3.439,1", "kind", "PLAN", "documentNumber", "2888/QĐ-UBND",
                 "documentDate", "2013-12-20"))).post("/api/targets").then().statusCode(201)
                 .body("revision", equalTo(1)).body("documentNumber", equalTo("2888/QĐ-UBND"));
-        as("secretariat").body(target(ind, Map.of("value", 3600, "kind", "RESOLUTION", "documentNumber", "15/NQ-HĐND",
-                "documentDate", "2022-07-15"))).post("/api/targets").then().statusCode(201).body("revision", equalTo(2));
+        String firstRevisionKnownAt = as("secretariat").body(target(ind, Map.of("value", 3600, "kind", "RESOLUTION",
+                        "documentNumber", "15/NQ-HĐND", "documentDate", "2022-07-15"))).post("/api/targets").then()
+                .statusCode(201).body("revision", equalTo(2)).extract().jsonPath().getString("setAt");
 
         as("viewer").queryParam("indicator", ind).queryParam("year", 2022).get("/api/targets/history").then()
                 .statusCode(200).body("$", hasSize(2)).body("[0].kind", equalTo("PLAN"))
@@ -37,6 +38,13 @@ class TargetApiTest {
                 .extract().jsonPath();
         assertThat(Api.dec(receipt, "result.target")).isEqualByComparingTo("3600");
         assertThat(Api.dec(receipt, "result.attainmentPercent")).isEqualByComparingTo("50.00");
+
+        // a view as of just before the revision is judged by the target known then
+        String before = java.time.OffsetDateTime.parse(firstRevisionKnownAt).minusNanos(1000).toString();
+        Api.submit("officer-fin", ind, "FIN", "2022-05", "OFFICIAL", 280, 1515).statusCode(201);
+        JsonPath then = as("viewer").queryParam("indicator", ind).queryParam("unit", "FIN").queryParam("period", "2022-06")
+                .queryParam("asOf", before).get("/api/results").then().statusCode(200).extract().jsonPath();
+        assertThat(Api.dec(then, "target")).isEqualByComparingTo("3439.1");
     }
 
     @Test

@@ -71,7 +71,7 @@ public class ResultService {
         Lineage lineage = UnitService.lineage(unitCode, f.successions());
         List<String> codes = lineage.unitCodes();
         List<FigurePoint> points = f.points().stream().filter(p -> codes.contains(p.unitCode())).toList();
-        return calculator(f.indicator()).forUnit(lineage, period, points, asOf, target(f, unitCode));
+        return calculator(f.indicator()).forUnit(lineage, period, points, asOf, target(f, unitCode, asOf));
     }
 
     /**
@@ -86,15 +86,17 @@ public class ResultService {
         if (!f.indicator().nature.summable()) {
             return null;
         }
-        return calculator(f.indicator()).total(CITY, period, f.points(), asOf, target(f, null));
+        return calculator(f.indicator()).total(CITY, period, f.points(), asOf, target(f, null, asOf));
     }
 
     /**
      * The target that judges a unit's result: its own, else the city's when the unit is the city or the indicator's
-     * owner (a department reports the city-wide figure it is responsible for). Targets are newest revision first.
+     * owner (a department reports the city-wide figure it is responsible for). Only revisions set by {@code asOf}
+     * count, so a past view is judged by the target known then. Targets are newest revision first.
      */
-    static BigDecimal target(Facts f, String unitCode) {
-        for (Target t : f.targets()) {
+    static BigDecimal target(Facts f, String unitCode, Instant asOf) {
+        List<Target> known = f.targets().stream().filter(t -> !t.setAt.toInstant().isAfter(asOf)).toList();
+        for (Target t : known) {
             if (unitCode != null && unitCode.equals(t.unitCode)) {
                 return ValueRules.normal(t.value);
             }
@@ -103,7 +105,7 @@ public class ResultService {
         if (!cityWide) {
             return null;
         }
-        return f.targets().stream().filter(t -> t.unitCode == null).findFirst()
+        return known.stream().filter(t -> t.unitCode == null).findFirst()
                 .map(t -> ValueRules.normal(t.value)).orElse(null);
     }
 

@@ -87,7 +87,7 @@ public class TargetService {
                 t.note = r.note();
                 t.revision = history.stream().mapToInt(x -> x.revision).max().orElse(0) + 1;
                 t.setBy = by;
-                t.setAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+                t.setAt = OffsetDateTime.ofInstant(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC);
                 return t.<Target>persist();
             }).call(t -> outbox.append(EventNames.TARGET_SET, t.indicatorCode, new TargetSet(t.indicatorCode,
                     t.year, t.unitCode, t.value, t.kind, t.documentNumber, t.documentDate, t.revision)))
