@@ -1,14 +1,24 @@
 package vn.city.indicator.reporting;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.city.common.problem.ProblemException;
 import vn.city.indicator.IndicatorConfig;
-import vn.city.indicator.period.Period;
 import vn.city.indicator.period.PeriodKind;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
 
-/** The configured Decree 09/2019 calendar: windows and deadlines per period kind, and "today" in the city. */
+/**
+ * The Decree 09/2019 calendar in force: the configured cut-off and deadline days ({@code city.indicator.reporting.*}),
+ * with the deadline days the secretariat set over the API taking precedence; and "today" in the city.
+ */
 @ApplicationScoped
 public class ReportingCalendar {
 
@@ -20,25 +30,34 @@ public class ReportingCalendar {
         this.clock = clock;
     }
 
-    public ReportingWindow window(Period period) {
-        return ReportingWindow.of(period, config.cutOffDay(), deadlineDay(period.kind()), config.zone());
+    @WithSession
+    public Uni<ReportingRules> rules() {
+        return ReportingDeadline.<ReportingDeadline>listAll().map(overrides -> {
+            Map<PeriodKind, Integer> days = new EnumMap<>(PeriodKind.class);
+            days.put(PeriodKind.MONTH, config.monthlyDeadlineDay());
+            days.put(PeriodKind.QUARTER, config.quarterlyDeadlineDay());
+            days.put(PeriodKind.HALF_YEAR, config.halfYearDeadlineDay());
+            days.put(PeriodKind.YEAR, config.yearlyDeadlineDay());
+            overrides.forEach(o -> days.put(o.periodKind, o.deadlineDay));
+            return new ReportingRules(config.cutOffDay(), days, config.zone());
+        });
     }
 
-    public int deadlineDay(PeriodKind kind) {
-        return switch (kind) {
-            case MONTH -> config.monthlyDeadlineDay();
-            case QUARTER -> config.quarterlyDeadlineDay();
-            case HALF_YEAR -> config.halfYearDeadlineDay();
-            case YEAR -> config.yearlyDeadlineDay();
-        };
-    }
-
-    public int cutOffDay() {
-        return config.cutOffDay();
-    }
-
-    public String zone() {
-        return config.zone().getId();
+    /** Sets the deadline day of a period kind; it must fall after the data cut-off. */
+    @WithTransaction
+    public Uni<ReportingRules> setDeadlineDay(PeriodKind kind, int day, String by) {
+        if (day <= config.cutOffDay()) {
+            throw ProblemException.invalid("deadlineDay", "after-cut-off",
+                    "the report is due after the data cut-off (day " + config.cutOffDay() + ")");
+        }
+        return ReportingDeadline.<ReportingDeadline>findById(kind).chain(existing -> {
+            ReportingDeadline d = existing != null ? existing : new ReportingDeadline();
+            d.periodKind = kind;
+            d.deadlineDay = day;
+            d.updatedBy = by;
+            d.updatedAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            return existing != null ? Uni.createFrom().item(d) : d.<ReportingDeadline>persist();
+        }).chain(this::rules);
     }
 
     public LocalDate today() {

@@ -233,8 +233,11 @@ public class FigureService {
     }
 
     private Uni<FigureReceipt> record(Checked c, String by, String channel) {
+        return calendar.rules().chain(rules -> record(c, by, channel, rules.window(c.period())));
+    }
+
+    private Uni<FigureReceipt> record(Checked c, String by, String channel, ReportingWindow window) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        ReportingWindow window = calendar.window(c.period());
         FigureSubmission s = new FigureSubmission();
         s.id = UUID.randomUUID();
         s.indicatorCode = c.indicator().code;

@@ -2,7 +2,20 @@ package vn.city.indicator.reporting.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import vn.city.common.security.Roles;
+import vn.city.common.security.UnitAccess;
+import vn.city.indicator.period.PeriodKind;
+import vn.city.indicator.reporting.ReportingRules;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -37,15 +50,29 @@ import java.util.TreeMap;
 public class ReportingResource {
 
     private final ReportingCalendar calendar;
+    private final UnitAccess access;
     private final Clock clock;
 
-    public ReportingResource(ReportingCalendar calendar, Clock clock) {
+    public ReportingResource(ReportingCalendar calendar, UnitAccess access, Clock clock) {
         this.calendar = calendar;
+        this.access = access;
         this.clock = clock;
     }
 
     public record Deadlines(int cutOffDay, int monthlyDeadlineDay, int quarterlyDeadlineDay, int halfYearDeadlineDay,
                             int yearlyDeadlineDay, String zone, String rule) {
+
+        static Deadlines of(ReportingRules r) {
+            return new Deadlines(r.cutOffDay(), r.deadlineDays().get(PeriodKind.MONTH),
+                    r.deadlineDays().get(PeriodKind.QUARTER), r.deadlineDays().get(PeriodKind.HALF_YEAR),
+                    r.deadlineDays().get(PeriodKind.YEAR), r.zone().getId(),
+                    "Decree 09/2019/NĐ-CP art. 12: data to the cut-off day of the period's last month; "
+                            + "the report is due by the end of the deadline day of that month (the decree: the 20th at the latest)");
+        }
+    }
+
+    /** A new deadline day for one period kind. */
+    public record DeadlineChange(@NotNull PeriodKind periodKind, @NotNull @Min(1) @Max(28) Integer deadlineDay) {
     }
 
     @GET
@@ -53,19 +80,28 @@ public class ReportingResource {
     @Operation(summary = "A period's data window and report deadline",
             description = "Data runs from the day after the cut-off (14th) of the month before the period to the "
                     + "cut-off of its last month; the report is due by the end of the deadline day of that month.")
-    public ReportingWindow window(@Parameter(example = "2022-06") @QueryParam("period") String period) {
-        return calendar.window(QueryParams.period(period));
+    public Uni<ReportingWindow> window(@Parameter(example = "2022-06") @QueryParam("period") String period) {
+        Period p = QueryParams.period(period);
+        return calendar.rules().map(r -> r.window(p));
     }
 
     @GET
     @Path("deadlines")
-    @Operation(summary = "The configured cut-off and deadline days (city.indicator.reporting.*)")
-    public Deadlines deadlines() {
-        return new Deadlines(calendar.cutOffDay(), calendar.deadlineDay(vn.city.indicator.period.PeriodKind.MONTH),
-                calendar.deadlineDay(vn.city.indicator.period.PeriodKind.QUARTER),
-                calendar.deadlineDay(vn.city.indicator.period.PeriodKind.HALF_YEAR),
-                calendar.deadlineDay(vn.city.indicator.period.PeriodKind.YEAR), calendar.zone(),
-                "Decree 09/2019/NĐ-CP art. 12: data to the 14th of the period's last month; due by the 20th at the latest");
+    @Operation(summary = "The cut-off and deadline days in force (configured defaults, or as the secretariat set them)")
+    public Uni<Deadlines> deadlines() {
+        return calendar.rules().map(Deadlines::of);
+    }
+
+    @PUT
+    @Path("deadlines")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the deadline day of a period kind (secretariat); on-time is judged against it from now on")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "quarterly by the 18th", value = """
+            {"periodKind": "QUARTER", "deadlineDay": 18}""")))
+    public Uni<Deadlines> setDeadline(@Valid @NotNull DeadlineChange change) {
+        access.requireAnyRole(Roles.SECRETARIAT);
+        return calendar.setDeadlineDay(change.periodKind(), change.deadlineDay(), access.user().username())
+                .map(Deadlines::of);
     }
 
     @GET
@@ -104,8 +140,8 @@ public class ReportingResource {
                     List<Completeness.MissingUnit> list = missing.entrySet().stream()
                             .map(e -> new Completeness.MissingUnit(e.getKey(), byCode.get(e.getKey()).name, e.getValue()))
                             .toList();
-                    return new Completeness(period.toString(), asOf, calendar.window(period).deadline(), expected,
-                            reported, list);
-                })));
+                    return new Completeness(period.toString(), asOf, null, expected, reported, list);
+                }))).chain(c -> calendar.rules().map(r -> new Completeness(c.period(), c.asOf(),
+                        r.window(period).deadline(), c.expected(), c.reported(), c.missing())));
     }
 }

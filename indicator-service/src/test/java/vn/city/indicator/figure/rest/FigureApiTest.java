@@ -184,6 +184,28 @@ class FigureApiTest {
     }
 
     @Test
+    void theSecretariatMovesADeadlineAndOnTimeFollowsIt() {
+        String ind = Api.indicator("DLQ", "tỷ đồng", "FLOW", "HIGHER_IS_BETTER", "FIN", List.of("FIN"));
+        try {
+            as("officer-fin").body(Map.of("periodKind", "QUARTER", "deadlineDay", 25)).put("/api/reporting/deadlines")
+                    .then().statusCode(403);
+            as("secretariat").body(Map.of("periodKind", "QUARTER", "deadlineDay", 10)).put("/api/reporting/deadlines")
+                    .then().statusCode(422).body("errors[0].rule", equalTo("after-cut-off"));
+            as("secretariat").body(Map.of("periodKind", "QUARTER", "deadlineDay", 25)).put("/api/reporting/deadlines")
+                    .then().statusCode(200).body("quarterlyDeadlineDay", equalTo(25)).body("monthlyDeadlineDay", equalTo(20));
+            as("viewer").queryParam("period", "2023-Q1").get("/api/reporting/windows").then().statusCode(200)
+                    .body("deadline", startsWith("2023-03-25T16:59:59")).body("dataFrom", equalTo("2022-12-15"));
+            TestClock.at(Instant.parse("2023-03-23T03:00:00Z"));
+            submit("officer-fin", ind, "FIN", "2023-Q1", "ESTIMATE", 30, null).statusCode(201)
+                    .body("figure.onTime", equalTo(true));
+        } finally {
+            TestClock.release();
+            as("secretariat").body(Map.of("periodKind", "QUARTER", "deadlineDay", 20)).put("/api/reporting/deadlines")
+                    .then().statusCode(200);
+        }
+    }
+
+    @Test
     void completenessListsTheUnitsThatHaveNotReported() {
         String ind = Api.indicator("CMP", "người", "FLOW", "HIGHER_IS_BETTER", "LAB", List.of("W-SONGCAU", "C-DUONGQUANG"));
         submit("officer-songcau", ind, "W-SONGCAU", "2023-04", "ESTIMATE", 12, null).statusCode(201);
