@@ -97,6 +97,12 @@ public class ConclusionTasks {
     }
 
     private Uni<Void> update(Task task, MeetingConcluded c, int version, MeetingConcluded.Directive d) {
+        if (!task.status.isOpen()) {
+            // a finished task keeps what it was judged against; the correction is only noted
+            task.sourceConclusionVersion = version;
+            return commands.record(task, "UPDATE", task.status, task.status,
+                    "conclusion version " + version + " not applied: the task is " + task.status, actor(c));
+        }
         boolean deadlineChanged = !Objects.equals(task.deadline, d.deadline())
                 || task.ongoing != Boolean.TRUE.equals(d.ongoing());
         copy(d, version, task);

@@ -87,14 +87,22 @@ class ConclusionTasksTest {
             assertThat(assigned).hasSize(3);
             assigned.forEach(e -> assertThat(AsyncApiContract.violations(e)).isEmpty());
 
-            // version 2 keeps A (its deadline now set), drops B, adds D
+            // C is finished before the correction arrives
+            String taskC = taskId(c);
+            as("leader").post("/api/tasks/{id}/start", taskC).then().statusCode(200);
+            as("leader").body("{\"result\": \"Đã diễn tập\"}").post("/api/tasks/{id}/submit", taskC).then().statusCode(200);
+            as("leader").body("{}").post("/api/tasks/{id}/accept", taskC).then().statusCode(200);
+            ObjectNode dirC2 = directive(c, "Diễn tập phòng cháy, chữa cháy rừng phường Sông Cầu năm 2022", "W-SONGCAU",
+                    List.of("FIN"), "2022-10-31", false, "NORMAL", List.of("FOREST-PLANTED"));
+
+            // version 2 keeps A (its deadline now set) and C (moved, but already done), drops B, adds D
             ObjectNode dirA2 = directive(a, "Vệ sinh môi trường, tạo cảnh quan xanh, sạch, đẹp (bổ sung)", "ENV",
                     List.of("C-NONGTHUONG", "C-DUONGQUANG"), "2022-08-15", false, "HIGH", List.of());
             ObjectNode dirD = directive(d, "Tuyên truyền nhân dân treo cờ Tổ quốc", "W-SONGCAU", List.of(),
                     "2022-07-20", false, "NORMAL", List.of());
             writer.send(Fixtures.MEETING_TOPIC, meetingId, Fixtures.envelope("/city/meeting-service",
                     "city.meeting.meeting-concluded.v1", meetingId,
-                    Fixtures.concluded(meetingId, 2, List.of(dirA2, dirC, dirD))));
+                    Fixtures.concluded(meetingId, 2, List.of(dirA2, dirC2, dirD))));
 
             await().atMost(WAIT).until(() -> Fixtures.count(db,
                     "select count(*) from task where source_meeting_id = ?", meetingId) == 4);
@@ -107,6 +115,10 @@ class ConclusionTasksTest {
                     .body("deadline", org.hamcrest.Matchers.equalTo("2022-08-15"))
                     .body("ongoing", org.hamcrest.Matchers.equalTo(false))
                     .body("source.conclusionVersion", org.hamcrest.Matchers.equalTo(2));
+
+            as("leader").get("/api/tasks/" + taskC).then()
+                    .body("status", org.hamcrest.Matchers.equalTo("DONE"))
+                    .body("deadline", org.hamcrest.Matchers.equalTo("2022-09-30"));
 
             JsonNode cancelled = events.await(n -> TopicReader.type("city.task.task-cancelled.v1").test(n)
                     && taskB.equals(n.path("subject").asText()), WAIT);
