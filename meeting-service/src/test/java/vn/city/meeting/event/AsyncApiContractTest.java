@@ -65,7 +65,7 @@ class AsyncApiContractTest {
             for (String name : produced) {
                 JsonNode message = doc.path("components").path("messages").path(name);
                 String type = message.path("x-cloudevents-type").asText();
-                JsonNode event = reader.await(BrokerReader.event(type, id), Duration.ofSeconds(60));
+                JsonNode event = reader.await(BrokerReader.event(type, id), Duration.ofSeconds(120));
                 requireFields(event, schemas.path("CloudEvent"), type);
                 JsonNode dataSchema = schemas.path(message.path("x-data").asText());
                 assertThat(dataSchema.isMissingNode()).as("schema of " + name).isFalse();

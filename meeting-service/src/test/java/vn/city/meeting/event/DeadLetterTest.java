@@ -35,11 +35,11 @@ class DeadLetterTest {
             events.raw(Events.TASK_TOPIC, "x", snapshotless);
             events.unit(unit, "Đơn vị sau thông điệp hỏng", "DEPARTMENT");
 
-            ConsumerRecord<String, String> dead = deadLetters.awaitRecord(r -> poison.equals(r.value()), Duration.ofSeconds(60));
+            ConsumerRecord<String, String> dead = deadLetters.awaitRecord(r -> poison.equals(r.value()), Duration.ofSeconds(120));
             Header reason = dead.headers().lastHeader("dead-letter-reason");
             assertThat(reason).isNotNull();
             assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("not JSON");
-            ConsumerRecord<String, String> noTask = deadLetters.awaitRecord(r -> snapshotless.equals(r.value()), Duration.ofSeconds(60));
+            ConsumerRecord<String, String> noTask = deadLetters.awaitRecord(r -> snapshotless.equals(r.value()), Duration.ofSeconds(120));
             assertThat(new String(noTask.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                     .contains("task");
             ReadModel.awaitUnits(dataSource, List.of(unit));

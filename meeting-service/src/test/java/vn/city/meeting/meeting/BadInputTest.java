@@ -114,7 +114,7 @@ class BadInputTest {
                     .post(path + "/conclusion/corrections").then().statusCode(201)
                     .body("version", equalTo(2)).body("correctsVersion", equalTo(1)).body("status", equalTo("PUBLISHED"));
             JsonNode v2 = meetingEvents.await(e -> BrokerReader.event("city.meeting.meeting-concluded.v1", id).test(e)
-                    && e.path("data").path("version").asInt() == 2, Duration.ofSeconds(60));
+                    && e.path("data").path("version").asInt() == 2, Duration.ofSeconds(120));
             assertThat(v2.path("data").path("correctsVersion").asInt()).isEqualTo(1);
             assertThat(v2.path("data").path("directives")).hasSize(2);
             assertThat(v2.path("data").path("directives").get(0).path("directiveId").asText()).isEqualTo(directiveId);

@@ -85,15 +85,18 @@ class JuneBriefingTest {
                     .put("/api/meetings/" + id + "/conclusion").then().statusCode(200)
                     .body("status", equalTo("DRAFT")).body("directives", hasSize(3));
 
+            long publishing = System.nanoTime();
             as("leader").post("/api/meetings/" + id + "/conclusion/publish").then().statusCode(200)
                     .body("status", equalTo("PUBLISHED")).body("version", equalTo(1));
 
             List<JsonNode> decided = meetingEvents.awaitCount(e -> type("city.meeting.item-decided.v1").test(e)
-                    && id.equals(e.path("subject").asText()), 3, Duration.ofSeconds(60));
+                    && id.equals(e.path("subject").asText()), 3, Duration.ofSeconds(120));
             assertThat(decided).allSatisfy(e -> assertThat(e.path("data").path("outcome").asText()).isEqualTo("APPROVED"));
 
             JsonNode concluded = meetingEvents.await(e -> type("city.meeting.meeting-concluded.v1").test(e)
-                    && id.equals(e.path("subject").asText()), Duration.ofSeconds(60));
+                    && id.equals(e.path("subject").asText()), Duration.ofSeconds(120));
+            System.out.printf("[measure] publish conclusion → meeting-concluded read back from the broker: %d ms%n",
+                    (System.nanoTime() - publishing) / 1_000_000);
             JsonNode data = concluded.path("data");
             assertThat(data.path("meetingId").asText()).isEqualTo(id);
             assertThat(data.path("version").asInt()).isEqualTo(1);
@@ -111,7 +114,7 @@ class JuneBriefingTest {
             assertThat(data.path("directives").get(1).path("deadline").asText()).isEqualTo("2022-07-31");
 
             meetingEvents.await(e -> type("city.meeting.pack-frozen.v1").test(e)
-                    && id.equals(e.path("subject").asText()), Duration.ofSeconds(60));
+                    && id.equals(e.path("subject").asText()), Duration.ofSeconds(120));
 
             as("viewer").get("/api/meetings/" + id).then().statusCode(200)
                     .body("status", equalTo("CONCLUDED"))

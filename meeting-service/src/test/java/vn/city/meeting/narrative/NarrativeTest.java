@@ -43,7 +43,7 @@ class NarrativeTest {
         String id = Api.schedule(Api.meeting("MONTHLY_BRIEFING", "Đánh giá công tác tháng 10 và triển khai nhiệm vụ tháng 11",
                 "2017-10", OffsetDateTime.parse("2017-10-31T08:00:00Z"), List.of("FIN")));
 
-        String text = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        String text = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> as("viewer").accept("application/json").get("/api/narratives/" + id).then().statusCode(200).extract().<String>path("text"),
                         t -> t.contains(odd) && t.contains(industry) && t.contains(BUDGET_SENTENCE));
         assertThat(text).contains("tháng 10/2017")
@@ -58,6 +58,11 @@ class NarrativeTest {
                 .body(containsString(BUDGET_SENTENCE))
                 .body(containsString("Chỉ tiêu &lt;b&gt;thử&lt;/b&gt; &amp; &quot;kiểm tra&quot;"))
                 .body(not(containsString("<b>thử</b>")));
+        as("viewer").get("/api/narratives/" + id).then().statusCode(200)
+                .contentType(containsString("application/json")).body("period", org.hamcrest.Matchers.equalTo("2017-10"));
+        as("viewer").accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .get("/api/narratives/" + id).then().statusCode(200).contentType(containsString("text/html"))
+                .contentType(containsString("UTF-8")).contentType(not(containsString("qs")));
         as("leader").get("/api/narratives/" + id + ".html").then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .contentType(containsString("UTF-8"))

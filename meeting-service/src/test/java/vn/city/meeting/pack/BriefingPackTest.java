@@ -79,7 +79,7 @@ class BriefingPackTest {
             // The next briefing: unfinished tasks of the earlier conclusion are proposed on its agenda.
             String m2 = Api.schedule(Api.meeting("MONTHLY_BRIEFING", "Giao ban tháng " + p2, p2,
                     OffsetDateTime.parse(p2 + "-28T08:00:00Z"), List.of(lead, other)));
-            JsonPath pack = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            JsonPath pack = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                     .until(() -> as("viewer").get("/api/packs/" + m2).then().statusCode(200).extract().jsonPath(),
                             p -> p.getList("carryOver.taskId").size() >= 2
                                     && p.getList("indicators.indicatorCode").containsAll(List.of(budget, retail))
@@ -122,15 +122,18 @@ class BriefingPackTest {
             as("leader").post("/api/meetings/" + m2 + "/conclusion/publish").then().statusCode(200);
 
             // Revised after the meeting: an official budget figure and a completed task.
+            long revising = System.nanoTime();
             events.figure(budget, "Thu ngân sách", "tỷ đồng", "FLOW", "CITY", p2, "OFFICIAL", new BigDecimal("4.6"),
                     Map.of("yearToDate", 20.45, "target", 112, "attainmentPercent", 18.26, "status", "BEHIND"));
             events.task("task-completed", open, "Đẩy nhanh tiến độ giải phóng mặt bằng", lead, "DONE", p2, p2 + "-20", true,
                     source, Events.now());
 
-            JsonPath revisions = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            JsonPath revisions = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                     .until(() -> as("viewer").get("/api/packs/" + m2 + "/revisions").then().statusCode(200).extract().jsonPath(),
                             r -> r.getList("figures.indicatorCode").contains(budget)
                                     && r.getList("tasks.taskId").contains(open.toString()));
+            System.out.printf("[measure] events published → visible in revised-since: %d ms%n",
+                    (System.nanoTime() - revising) / 1_000_000);
             Map<String, Object> revised = revisions.getMap("figures.find { it.indicatorCode == '" + budget + "' }");
             assertThat(revised.get("version")).isEqualTo("OFFICIAL");
             assertThat(revised.get("frozenVersion")).isEqualTo("ESTIMATE");

@@ -17,12 +17,12 @@ public final class ReadModel {
     }
 
     public static void awaitUnits(AgroalDataSource ds, Collection<String> codes) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> count(ds, "select count(*) from unit_view where code = any (?)", codes) == codes.size());
     }
 
     public static void awaitTargets(AgroalDataSource ds, Collection<String> indicators) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> count(ds, "select count(distinct indicator_code) from target_view where indicator_code = any (?)",
                         indicators) == indicators.size());
     }

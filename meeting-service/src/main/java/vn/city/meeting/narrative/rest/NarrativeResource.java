@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.city.common.security.Caller;
@@ -20,6 +21,8 @@ import java.util.UUID;
 public class NarrativeResource {
 
     private static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+    /** Lower quality than JSON, so a client accepting anything gets JSON and a browser asking for HTML gets the page. */
+    private static final String HTML_NEGOTIATED = MediaType.TEXT_HTML + ";qs=0.5";
 
     private final NarrativeService narratives;
     private final Caller caller;
@@ -39,17 +42,19 @@ public class NarrativeResource {
 
     @GET
     @Path("{meetingId}")
-    @Produces(HTML)
+    @Produces(HTML_NEGOTIATED)
     @Operation(summary = "The narrative as an HTML page (Accept: text/html)")
-    public Uni<String> html(@PathParam("meetingId") UUID meetingId) {
-        return narratives.of(caller.current(), meetingId).map(NarrativeHtml::render);
+    public Uni<Response> html(@PathParam("meetingId") UUID meetingId) {
+        // The explicit type keeps the negotiation weight (qs) out of the Content-Type header.
+        return narratives.of(caller.current(), meetingId)
+                .map(n -> Response.ok(NarrativeHtml.render(n), HTML).build());
     }
 
     @GET
     @Path("{meetingId}.html")
     @Produces(HTML)
     @Operation(summary = "The narrative as an HTML page, for a browser link")
-    public Uni<String> page(@PathParam("meetingId") UUID meetingId) {
+    public Uni<Response> page(@PathParam("meetingId") UUID meetingId) {
         return html(meetingId);
     }
 }
