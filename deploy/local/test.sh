@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# THE test command (README, .ci/run): makes sure the infrastructure runs (reusing what already runs), runs
+# './mvnw -B verify' from the repository root with any extra arguments, then stops only the infrastructure
+# components this script started (also on failure or Ctrl-C). Exits with Maven's exit code.
+#
+#   deploy/local/test.sh [extra Maven arguments, e.g. -pl task-service -Dtest=TaskResourceTest]
+#
+# MAVEN_OPTS defaults to -Xmx1g.
+set -euo pipefail
+
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+LOG_PREFIX="test"
+T_START="$(now)"
+INFRA="$LOCAL_STACK_DIR/infra.sh"
+
+require_java
+ALREADY=()
+for c in postgres kafka keycloak; do
+  if "$INFRA" is-up "$c" >/dev/null 2>&1; then ALREADY+=("$c"); fi
+done
+info "already running: ${ALREADY[*]:-nothing}"
+
+STARTED_INFRA=0
+# shellcheck disable=SC2317  # invoked by the EXIT trap
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if ((STARTED_INFRA)); then
+    local stop=() c a keep
+    for c in postgres kafka keycloak; do
+      keep=0
+      for a in "${ALREADY[@]+"${ALREADY[@]}"}"; do [[ "$a" == "$c" ]] && keep=1; done
+      ((keep)) || stop+=("$c")
+    done
+    if ((${#stop[@]} > 0)); then
+      info "stopping what this run started: ${stop[*]}"
+      "$INFRA" down "${stop[@]}" || warn "could not stop ${stop[*]} cleanly (deploy/local/infra.sh status)"
+    fi
+    if ((${#ALREADY[@]} > 0)); then info "left running (was running before): ${ALREADY[*]}"; fi
+  fi
+  info "total $(elapsed_since "$T_START") s, exit code $rc"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+STARTED_INFRA=1
+"$INFRA" up
+
+export MAVEN_OPTS="${MAVEN_OPTS:--Xmx1g}"
+info "running: ./mvnw -B verify $*   (MAVEN_OPTS=$MAVEN_OPTS)"
+T_MVN="$(now)"
+set +e
+(cd "$REPO_ROOT" && ./mvnw -B verify "$@")
+MVN_RC=$?
+set -e
+info "Maven finished with exit code $MVN_RC in $(elapsed_since "$T_MVN") s"
+exit "$MVN_RC"
