@@ -112,11 +112,6 @@ public class UnitService {
     }
 
     /** The unit and, recursively, every unit it continues. */
-    @WithSession
-    public Uni<Lineage> lineage(String unitCode) {
-        return UnitSuccession.<UnitSuccession>listAll().map(all -> lineage(unitCode, all));
-    }
-
     public static Lineage lineage(String unitCode, List<UnitSuccession> all) {
         List<Lineage.Predecessor> preds = new ArrayList<>();
         Set<String> seen = new HashSet<>();
