@@ -35,6 +35,17 @@ public final class Fixtures {
 
     /** Publishes {@code unit-changed} for each code and waits until the read model has them all. */
     public static void units(AgroalDataSource db, String... codes) {
+        announce(true, codes);
+        await().atMost(Duration.ofSeconds(60)).until(() -> countUnits(db, codes) == codes.length);
+    }
+
+    /** Announces the units as no longer active (merged away, say) and waits until the read model knows. */
+    public static void retire(AgroalDataSource db, String... codes) {
+        announce(false, codes);
+        await().atMost(Duration.ofSeconds(60)).until(() -> countUnits(db, codes) == 0);
+    }
+
+    private static void announce(boolean active, String... codes) {
         try (TopicWriter writer = new TopicWriter()) {
             for (String code : codes) {
                 ObjectNode data = JSON.createObjectNode();
@@ -42,7 +53,7 @@ public final class Fixtures {
                 data.put("name", "Đơn vị " + code);
                 data.put("kind", code.startsWith("C-") ? "COMMUNE" : code.startsWith("W-") ? "WARD" : "DEPARTMENT");
                 data.put("parentCode", "CITY");
-                data.put("active", true);
+                data.put("active", active);
                 data.put("validFrom", "2020-01-01");
                 data.putNull("validTo");
                 data.putArray("predecessorCodes");
@@ -51,7 +62,6 @@ public final class Fixtures {
                         "city.indicator.unit-changed.v1", code, data));
             }
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> countUnits(db, codes) == codes.length);
     }
 
     public static String envelope(String source, String type, String subject, JsonNode data) {

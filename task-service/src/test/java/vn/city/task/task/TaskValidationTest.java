@@ -67,6 +67,17 @@ class TaskValidationTest {
     }
 
     @Test
+    void aRetiredUnitGetsNoNewTasks() {
+        String unit = Fixtures.randomUnit();
+        Fixtures.units(db, unit);
+        Fixtures.retire(db, unit);
+        String marker = "Đơn vị đã sáp nhập " + UUID.randomUUID();
+        as("leader").body(newTask(marker, unit, "[]", "2022-07-31", "2022-07")).post("/api/tasks")
+                .then().statusCode(422).body("errors[0].field", equalTo("leadUnit"), "errors[0].rule", equalTo("known-unit"));
+        assertThat(Fixtures.count(db, "select count(*) from task where title = ?", marker)).isZero();
+    }
+
+    @Test
     void progressOutsideZeroToHundredIsRefusedAndNothingRecorded() {
         String id = as("leader").body(newTask("Tiến độ " + UUID.randomUUID(), "FIN", "[]", "2022-07-31", "2022-07"))
                 .post("/api/tasks").then().statusCode(201).extract().path("taskId");
