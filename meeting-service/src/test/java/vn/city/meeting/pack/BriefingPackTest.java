@@ -33,6 +33,7 @@ class BriefingPackTest {
     AgroalDataSource dataSource;
 
     @Test
+    @SuppressWarnings("unchecked")
     void packFromEventsCarryOverAndRevisionsAfterTheFreeze() {
         int year = ThreadLocalRandom.current().nextInt(2200, 9000);
         String p1 = year + "-03";
@@ -83,8 +84,10 @@ class BriefingPackTest {
                     .until(() -> as("viewer").get("/api/packs/" + m2).then().statusCode(200).extract().jsonPath(),
                             p -> p.getList("carryOver.taskId").size() >= 2
                                     && p.getList("indicators.indicatorCode").containsAll(List.of(budget, retail))
-                                    && unit(p, lead) != null && ((List<?>) unit(p, lead).get("tasks")).size() == 4
-                                    && unit(p, other) != null);
+                                    && unit(p, lead) != null
+                                    && p.getList("units.tasks.flatten().taskId", String.class).containsAll(List.of(
+                                            open.toString(), overdue.toString(), doneOnTime.toString(),
+                                            doneLate.toString(), otherUnitTask.toString())));
 
             assertThat(pack.getBoolean("frozen")).isFalse();
             assertThat(pack.getList("carryOver.taskId", String.class))
@@ -101,9 +104,20 @@ class BriefingPackTest {
             assertThat(new BigDecimal(retailLine.get("change").toString())).isEqualByComparingTo("4.85");
             Map<String, Object> leadTasks = unit(pack, lead);
             assertThat(leadTasks.get("unitName")).isEqualTo("Phường Thử nghiệm");
-            assertThat(List.of(leadTasks.get("doneOnTime"), leadTasks.get("doneLate"), leadTasks.get("overdue"),
-                    leadTasks.get("inProgress"))).containsExactly(1, 1, 1, 1);
-            assertThat(unit(pack, other).get("inProgress")).isEqualTo(1);
+            // The real task-service may add its own task for m1's directive to this unit: check this test's tasks
+            // by id, and that the unit's counters agree with its task lines.
+            assertThat(state(pack, doneOnTime)).isEqualTo("DONE_ON_TIME");
+            assertThat(state(pack, doneLate)).isEqualTo("DONE_LATE");
+            assertThat(state(pack, overdue)).isEqualTo("OVERDUE");
+            assertThat(state(pack, open)).isEqualTo("IN_PROGRESS");
+            assertThat(state(pack, otherUnitTask)).isEqualTo("IN_PROGRESS");
+            List<Map<String, Object>> leadLines = (List<Map<String, Object>>) leadTasks.get("tasks");
+            for (String[] counter : new String[][]{{"doneOnTime", "DONE_ON_TIME"}, {"doneLate", "DONE_LATE"},
+                    {"overdue", "OVERDUE"}, {"inProgress", "IN_PROGRESS"}}) {
+                assertThat(leadTasks.get(counter[0])).as(counter[0]).isEqualTo(
+                        (int) leadLines.stream().filter(l -> counter[1].equals(l.get("state"))).count());
+                assertThat((Integer) leadTasks.get(counter[0])).isGreaterThanOrEqualTo(1);
+            }
 
             JsonPath agenda = as("secretariat").get("/api/meetings/" + m2).then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> carried = agenda.getList("items.findAll { it.kind == 'CARRY_OVER' }");
@@ -146,7 +160,7 @@ class BriefingPackTest {
             JsonPath frozen = as("viewer").get("/api/packs/" + m2).then().statusCode(200).extract().jsonPath();
             assertThat(frozen.getBoolean("frozen")).isTrue();
             assertThat(new BigDecimal(line(frozen, budget).get("value").toString())).as("frozen as known").isEqualByComparingTo("4.15");
-            assertThat(unit(frozen, lead).get("inProgress")).isEqualTo(1);
+            assertThat(state(frozen, open)).as("frozen as known").isEqualTo("IN_PROGRESS");
 
             JsonPath live = as("viewer").get("/api/packs/period/" + p2).then().statusCode(200).extract().jsonPath();
             assertThat(new BigDecimal(line(live, budget).get("value").toString())).isEqualByComparingTo("4.6");
@@ -155,6 +169,10 @@ class BriefingPackTest {
 
     private static Map<String, Object> line(JsonPath pack, String code) {
         return pack.getMap("indicators.find { it.indicatorCode == '" + code + "' }");
+    }
+
+    private static String state(JsonPath pack, UUID taskId) {
+        return pack.getString("units.tasks.flatten().find { it.taskId == '" + taskId + "' }.state");
     }
 
     private static Map<String, Object> unit(JsonPath pack, String code) {
