@@ -157,6 +157,12 @@ class BriefingPackTest {
             assertThat(task.get("frozenState")).isEqualTo("IN_PROGRESS");
             assertThat(task.get("currentState")).isEqualTo("DONE_ON_TIME");
 
+            long reading = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                as("viewer").get("/api/packs/" + m2).then().statusCode(200);
+            }
+            System.out.printf("[measure] GET frozen pack (token + policy enforcer + DB), mean of 20: %d ms%n",
+                    (System.nanoTime() - reading) / 20 / 1_000_000);
             JsonPath frozen = as("viewer").get("/api/packs/" + m2).then().statusCode(200).extract().jsonPath();
             assertThat(frozen.getBoolean("frozen")).isTrue();
             assertThat(new BigDecimal(line(frozen, budget).get("value").toString())).as("frozen as known").isEqualByComparingTo("4.15");

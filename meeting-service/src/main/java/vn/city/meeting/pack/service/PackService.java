@@ -73,7 +73,8 @@ public class PackService {
     /** The frozen pack of a concluded meeting, else the live one (proposing carried-over tasks on the way). */
     @WithTransaction
     public Uni<BriefingPack> forMeeting(CurrentUser user, UUID meetingId) {
-        return MeetingService.find(meetingId).chain(m -> {
+        // The row lock serialises concurrent readers proposing the same carried-over tasks.
+        return MeetingService.lock(meetingId).chain(m -> {
             MeetingAccess.requireSee(user, m.attendeeUnits);
             return FrozenPack.<FrozenPack>findById(m.id).chain(frozen -> frozen != null
                     ? Uni.createFrom().item(read(frozen))
