@@ -78,6 +78,10 @@ class LoopIT {
         assertThat(behindLine.path("offTrack").asBoolean()).isTrue();
         assertThat(behindLine.path("status").asText()).isEqualTo("BEHIND");
         assertThat(behindLine.path("target").decimalValue()).isEqualByComparingTo("3000");
+        assertThat(behindLine.path("value").decimalValue()).isEqualByComparingTo("50");
+        assertThat(behindLine.path("attainmentPercent").decimalValue())
+                .isLessThan(behindLine.path("expectedPercent").decimalValue());
+        assertThat(onTrackLine.path("target").decimalValue()).isEqualByComparingTo("120");
         assertThat(onTrackLine.path("offTrack").asBoolean()).isFalse();
         assertThat(codes(pack).indexOf(behind)).isLessThan(codes(pack).indexOf(onTrack));
 
@@ -134,6 +138,8 @@ class LoopIT {
         JsonNode nextPack = Api.expect(Api.as("secretariat", meeting).get("/api/packs/" + next), 200);
         Map<String, String> states = states(nextPack);
         assertThat(states).containsEntry(onTime, "DONE_ON_TIME").containsEntry(late, "DONE_LATE");
+        assertThat(nextPack.path("totals").path("doneOnTime").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(nextPack.path("totals").path("doneLate").asInt()).isGreaterThanOrEqualTo(1);
         if (overdueInMonth) {
             assertThat(states).containsEntry(overdue, "OVERDUE");
         }

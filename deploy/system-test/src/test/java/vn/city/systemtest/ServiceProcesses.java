@@ -237,6 +237,16 @@ public final class ServiceProcesses {
      */
     void snapshot(Service service) {
         Path src = builtApp(service);
+        if (!Files.isRegularFile(src.resolve("quarkus-run.jar")) && Files.isDirectory(src.getParent())) {
+            // target/ exists without the application: the module is being built right now (shared machine)
+            try {
+                org.awaitility.Awaitility.await(service.module + " packaged").atMost(Duration.ofSeconds(
+                                Integer.getInteger("city.system-test.wait-for-build", 240)))
+                        .pollInterval(Duration.ofSeconds(2)).until(() -> Files.isRegularFile(src.resolve("quarkus-run.jar")));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // fall through to the clear message below
+            }
+        }
         if (!Files.isRegularFile(src.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException("missing " + src.resolve("quarkus-run.jar") + ": package the services first ("
                     + "./mvnw -B -pl indicator-service,task-service,meeting-service package -DskipTests), or run the "
