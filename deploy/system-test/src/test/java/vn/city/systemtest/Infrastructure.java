@@ -111,7 +111,14 @@ final class Infrastructure {
                         admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS);
                 Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
                 latest.forEach((tp, info) -> commit.put(tp, new OffsetAndMetadata(info.offset())));
-                admin.alterConsumerGroupOffsets(s.group(), commit).all().get(30, TimeUnit.SECONDS);
+                // members of a killed earlier run stay in the group until their session times out (10 s)
+                org.awaitility.Awaitility.await(s.group() + " without members, offsets moved to the end")
+                        .atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofSeconds(1))
+                        .ignoreExceptionsMatching(e -> e instanceof ExecutionException)
+                        .until(() -> {
+                            admin.alterConsumerGroupOffsets(s.group(), commit).all().get(30, TimeUnit.SECONDS);
+                            return true;
+                        });
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -135,6 +135,7 @@ public final class ServiceProcesses {
             instance = p;
             Instant t0 = Instant.now();
             try {
+                p.reapLeftovers();
                 Infrastructure.prepare();
                 for (Service s : Service.values()) {
                     p.snapshot(s);
@@ -217,6 +218,7 @@ public final class ServiceProcesses {
             throw new IllegalStateException("could not start " + inst.name(), e);
         }
         running.put(key(service, replica), inst);
+        writePid(inst);
         awaitReady(inst, Duration.ofSeconds(StackConfig.READY_TIMEOUT_SECONDS));
         return inst;
     }
@@ -322,6 +324,49 @@ public final class ServiceProcesses {
         }
     }
 
+    /**
+     * A run whose JVM was killed (no shutdown hook) leaves its service processes behind on the suite's ports. Their
+     * pids are in {@code target/processes/*.pid}; each is ended only if it still runs one of this suite's copied
+     * applications ({@code target/apps}).
+     */
+    void reapLeftovers() {
+        if (!Files.isDirectory(processDir)) {
+            return;
+        }
+        String apps = StackConfig.targetDir().resolve("apps").toString();
+        try (var files = Files.list(processDir)) {
+            for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".pid"))::iterator) {
+                long pid = Long.parseLong(Files.readString(f).trim());
+                ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                        .filter(h -> h.info().commandLine().map(c -> c.contains(apps)).orElse(false))
+                        .ifPresent(h -> {
+                            System.err.println("system test: ending pid " + pid + " left over by an earlier run (" + f + ")");
+                            h.destroyForcibly();
+                            h.onExit().completeOnTimeout(null, 15, TimeUnit.SECONDS).join();
+                        });
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException | NumberFormatException e) {
+            System.err.println("system test: could not check for left-over processes: " + e);
+        }
+    }
+
+    private void deletePid(Instance inst) {
+        try {
+            Files.deleteIfExists(processDir.resolve(inst.name() + ".pid"));
+        } catch (IOException e) {
+            // a stale pid file is checked against the command line before anything is ended
+        }
+    }
+
+    private void writePid(Instance inst) {
+        try {
+            Files.writeString(processDir.resolve(inst.name() + ".pid"), Long.toString(inst.process.pid()));
+        } catch (IOException e) {
+            System.err.println("system test: could not write the pid of " + inst.name() + ": " + e);
+        }
+    }
+
     /** kill -9: no shutdown hook, no commit, no goodbye to the broker. */
     public void killHard(Instance inst) {
         Process p = inst.process;
@@ -366,6 +411,7 @@ public final class ServiceProcesses {
             Thread.currentThread().interrupt();
         }
         running.remove(key(inst.service, inst.replica));
+        deletePid(inst);
     }
 
     /** Kills every process this harness started (descendants included). Idempotent. */
@@ -389,6 +435,7 @@ public final class ServiceProcesses {
                 p.destroyForcibly();
             }
         }
+        running.values().forEach(this::deletePid);
         running.clear();
     }
 
