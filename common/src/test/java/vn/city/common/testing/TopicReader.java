@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -34,9 +35,11 @@ public final class TopicReader implements AutoCloseable {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        consumer = new KafkaConsumer<>(props);
+        // Classes given as objects and no metric reporters: inside @QuarkusTest, Kafka loading classes by name
+        // through the context class loader fails with a ClassCastException on JmxReporter.
+        props.put(ConsumerConfig.METRIC_REPORTER_CLASSES_CONFIG, List.of());
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, List.of(RangeAssignor.class));
+        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);
@@ -113,6 +116,11 @@ public final class TopicReader implements AutoCloseable {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** An envelope of the given type about the given subject. */
+    public static Predicate<JsonNode> event(String type, String subject) {
+        return n -> type.equals(n.path("type").asText()) && subject.equals(n.path("subject").asText());
     }
 
     /** Matches an envelope by its {@code type}. */

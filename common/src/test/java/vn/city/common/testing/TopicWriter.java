@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -18,9 +19,9 @@ public final class TopicWriter implements AutoCloseable {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TopicReader.BOOTSTRAP);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(props);
+        // See TopicReader: no metric reporters, serializers as objects, so it works inside @QuarkusTest too.
+        props.put(ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG, List.of());
+        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
     public void send(String topic, String key, String value) {

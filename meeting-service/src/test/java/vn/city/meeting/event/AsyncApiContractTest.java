@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.city.meeting.support.Api;
-import vn.city.meeting.support.BrokerReader;
+import vn.city.common.testing.TopicReader;
 import vn.city.meeting.support.Events;
 import vn.city.meeting.support.ReadModel;
 
@@ -46,7 +46,7 @@ class AsyncApiContractTest {
             events.unit(unit, "Phòng kiểm tra hợp đồng sự kiện", "DEPARTMENT");
         }
         ReadModel.awaitUnits(dataSource, List.of(unit));
-        try (BrokerReader reader = new BrokerReader(Events.MEETING_TOPIC)) {
+        try (TopicReader reader = new TopicReader(Events.MEETING_TOPIC)) {
             String period = ThreadLocalRandom.current().nextInt(2200, 9000) + "-H1";
             String id = Api.schedule(Api.meeting("HALF_YEAR_REVIEW", "Sơ kết 6 tháng", period,
                     OffsetDateTime.parse("2030-07-01T08:00:00Z"), List.of(unit)));
@@ -65,7 +65,7 @@ class AsyncApiContractTest {
             for (String name : produced) {
                 JsonNode message = doc.path("components").path("messages").path(name);
                 String type = message.path("x-cloudevents-type").asText();
-                JsonNode event = reader.await(BrokerReader.event(type, id), Duration.ofSeconds(120));
+                JsonNode event = reader.await(TopicReader.event(type, id), Duration.ofSeconds(120));
                 requireFields(event, schemas.path("CloudEvent"), type);
                 JsonNode dataSchema = schemas.path(message.path("x-data").asText());
                 assertThat(dataSchema.isMissingNode()).as("schema of " + name).isFalse();

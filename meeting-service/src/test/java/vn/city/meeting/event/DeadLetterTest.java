@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
-import vn.city.meeting.support.BrokerReader;
+import vn.city.common.testing.TopicReader;
 import vn.city.meeting.support.Events;
 import vn.city.meeting.support.ReadModel;
 
@@ -30,7 +30,7 @@ class DeadLetterTest {
         String snapshotless = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/city/task-service\","
                 + "\"type\":\"city.task.task-assigned.v1\",\"time\":\"2022-06-30T14:00:00Z\",\"subject\":\"x\",\"data\":{\"note\":\"không có task\"}}";
         String unit = Events.random("D-AFTER");
-        try (BrokerReader deadLetters = new BrokerReader("test.meeting-service.dlq"); Events events = new Events()) {
+        try (TopicReader deadLetters = new TopicReader("test.meeting-service.dlq"); Events events = new Events()) {
             events.raw(Events.INDICATOR_TOPIC, "poison", poison);
             events.raw(Events.TASK_TOPIC, "x", snapshotless);
             events.unit(unit, "Đơn vị sau thông điệp hỏng", "DEPARTMENT");

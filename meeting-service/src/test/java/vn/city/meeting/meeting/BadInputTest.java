@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.city.meeting.support.Api;
-import vn.city.meeting.support.BrokerReader;
+import vn.city.common.testing.TopicReader;
 import vn.city.meeting.support.Events;
 import vn.city.meeting.support.ReadModel;
 
@@ -79,7 +79,7 @@ class BadInputTest {
         String item = as("secretariat").body(Map.of("kind", "REPORT", "title", "Báo cáo tình hình kinh tế – xã hội"))
                 .post(path + "/items").then().statusCode(201).extract().path("id");
 
-        try (BrokerReader meetingEvents = new BrokerReader(Events.MEETING_TOPIC)) {
+        try (TopicReader meetingEvents = new TopicReader(Events.MEETING_TOPIC)) {
             as("leader").body(Map.of("text", "Kết luận", "directives", List.of(directive("Nội dung chỉ đạo", unit, List.of(), null))))
                     .put(path + "/conclusion").then().statusCode(200);
             String directiveId = as("leader").post(path + "/conclusion/publish").then().statusCode(200)
@@ -99,7 +99,7 @@ class BadInputTest {
             as("viewer").get(path).then().statusCode(200).body("status", equalTo("CONCLUDED"))
                     .body("items", hasSize(1)).body("items[0].outcome", equalTo(null)).body("items[0].opinions", hasSize(0));
 
-            List<JsonNode> concluded = meetingEvents.drain(BrokerReader.event("city.meeting.meeting-concluded.v1", id), Duration.ofSeconds(5));
+            List<JsonNode> concluded = meetingEvents.drain(TopicReader.event("city.meeting.meeting-concluded.v1", id), Duration.ofSeconds(5));
             assertThat(concluded).as("published once").hasSize(1);
 
             // A correction is a new version, published as such; ids are those of the previous version or new.
@@ -113,7 +113,7 @@ class BadInputTest {
             as("leader").body(Map.of("text", "Kết luận (đính chính)", "directives", List.of(kept, directive("Nhiệm vụ mới", unit, List.of(), null))))
                     .post(path + "/conclusion/corrections").then().statusCode(201)
                     .body("version", equalTo(2)).body("correctsVersion", equalTo(1)).body("status", equalTo("PUBLISHED"));
-            JsonNode v2 = meetingEvents.await(e -> BrokerReader.event("city.meeting.meeting-concluded.v1", id).test(e)
+            JsonNode v2 = meetingEvents.await(e -> TopicReader.event("city.meeting.meeting-concluded.v1", id).test(e)
                     && e.path("data").path("version").asInt() == 2, Duration.ofSeconds(120));
             assertThat(v2.path("data").path("correctsVersion").asInt()).isEqualTo(1);
             assertThat(v2.path("data").path("directives")).hasSize(2);

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.city.meeting.support.Api;
 import vn.city.meeting.support.Events;
-import vn.city.meeting.support.BrokerReader;
+import vn.city.common.testing.TopicReader;
 import vn.city.meeting.support.ReadModel;
 
 import java.time.Duration;
@@ -46,7 +46,7 @@ class JuneBriefingTest {
         }
         ReadModel.awaitUnits(dataSource, UNITS);
 
-        try (BrokerReader meetingEvents = new BrokerReader(Events.MEETING_TOPIC)) {
+        try (TopicReader meetingEvents = new TopicReader(Events.MEETING_TOPIC)) {
             String id = Api.schedule(Api.meeting("MONTHLY_BRIEFING", "UBND thành phố Bắc Kạn họp giao ban tháng 7/2022",
                     "2022-06", OffsetDateTime.parse("2022-06-30T14:00:00+07:00"), UNITS));
             as("secretariat").post("/api/meetings/" + id + "/start").then().statusCode(200)

@@ -1,5 +1,6 @@
 package vn.city.meeting.support;
 
+import vn.city.common.testing.TopicWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -19,7 +20,7 @@ public final class Events implements AutoCloseable {
     public static final String MEETING_TOPIC = "test.meeting-events";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BrokerWriter writer = new BrokerWriter();
+    private final TopicWriter writer = new TopicWriter();
 
     public static String random(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();

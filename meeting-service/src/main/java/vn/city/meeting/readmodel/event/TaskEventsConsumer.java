@@ -26,8 +26,8 @@ public class TaskEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(TaskEventsConsumer.class);
 
-    static final List<String> TYPES = List.of("task-assigned", "task-progress-reported", "task-submitted",
-            "task-completed", "task-returned", "task-overdue", "task-extended", "task-cancelled");
+    static final List<String> TYPES = List.of("task-assigned", "task-started", "task-updated",
+            "task-progress-reported", "task-submitted", "task-completed", "task-returned", "task-overdue", "task-extended", "task-cancelled");
 
     private final EventConsumer consumer;
 
