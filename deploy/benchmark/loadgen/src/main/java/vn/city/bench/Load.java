@@ -24,6 +24,7 @@ final class Load {
         double seconds;
         long serviceCpuTicks;
         long keycloakCpuTicks;
+        boolean keycloakMeasured;
         String firstError;
         Map<String, Object> dbWaits;
 
@@ -51,7 +52,7 @@ final class Load {
             m.put("maxMs", round(latencyUs.getTotalCount() == 0 ? Double.NaN : latencyUs.getMaxValue() / 1000.0, 2));
             if (ok > 0) {
                 m.put("serviceCpuMsPerRequest", round(serviceCpuTicks * Proc.MS_PER_TICK / (double) ok, 3));
-                if (keycloakCpuTicks > 0) {
+                if (keycloakMeasured) {
                     m.put("keycloakCpuMsPerRequest", round(keycloakCpuTicks * Proc.MS_PER_TICK / (double) ok, 3));
                 }
             }
@@ -144,6 +145,7 @@ final class Load {
             into.seconds += (m1 - m0) / 1e9;
             into.serviceCpuTicks += svc1 - svc0;
             into.keycloakCpuTicks += kc1 - kc0;
+            into.keycloakMeasured |= keycloakPid > 0;
             if (into.firstError == null) {
                 into.firstError = firstError[0];
             }

@@ -280,10 +280,10 @@ public final class LoadGen {
                         () -> Http.postJson(indicatorUrl + "/bench/baseline", null, body()), indicatorPid, 0));
                 log("submissions round %d/%d: enforcer, RPT", round, rounds);
                 sampled(db, rpt, () -> Load.closed(http, rpt, concurrency, warmupS, durationS, 201,
-                        () -> Http.postJson(indicatorUrl + "/api/figures", sr, body()), indicatorPid, 0));
+                        () -> Http.postJson(indicatorUrl + "/api/figures", sr, body()), indicatorPid, keycloakPid));
                 log("submissions round %d/%d: bearer-token check only", round, rounds);
                 sampled(db, bearer, () -> Load.closed(http, bearer, concurrency, warmupS, durationS, 201,
-                        () -> Http.postJson(bearerUrl + "/api/figures", s, body()), bearerPid, 0));
+                        () -> Http.postJson(bearerUrl + "/api/figures", s, body()), bearerPid, keycloakPid));
                 log("submissions round %d/%d: enforcer, plain access token", round, rounds);
                 sampled(db, token, () -> Load.closed(http, token, concurrency, warmupS, tokenDurationS, 201,
                         () -> Http.postJson(indicatorUrl + "/api/figures", s, body()), indicatorPid, keycloakPid));
@@ -749,8 +749,10 @@ public final class LoadGen {
                 (Double) bulk.get("figuresPerSecond"), v -> v >= 5000);
         Map<String, Object> ev = (Map<String, Object>) results.get("figureToBriefing");
         Map<String, Object> at = (Map<String, Object>) ev.get("atTargetRate");
-        target(t, "commit -> briefing read model p99 at " + eventRate + "/s, ms", "< 250", (Double) at.get("p99Ms"),
-                v -> v < 250);
+        // met only when the service really took the asked rate (an open loop that the service cannot absorb sends less)
+        boolean sustained = ((Number) at.get("accepted")).doubleValue() >= 0.95 * ((Number) at.get("scheduled")).doubleValue();
+        target(t, "commit -> briefing read model p99 at " + eventRate + "/s (accepted " + at.get("acceptedPerSecond") + "/s), ms",
+                "< 250 at the full rate", (Double) at.get("p99Ms"), v -> sustained && v < 250);
         Map<String, Object> half = (Map<String, Object>) ev.get("atHalfCapacity");
         if (half != null) {
             target(t, "commit -> briefing read model p99 at " + half.get("ratePerSecond") + "/s (half the measured capacity), ms",
