@@ -1,9 +1,14 @@
 package vn.city.meeting;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import vn.city.common.testing.ContainerStack;
 import vn.city.common.testing.SecurityChainContract;
 
 @QuarkusTest
+// Applies to every test of the module: a no-op unless CITY_STACK=containers (then Testcontainers, needs Docker).
+@QuarkusTestResource(value = ContainerStack.class, initArgs = @ResourceArg(name = "database", value = "meeting_test"))
 class SecurityChainTest extends SecurityChainContract {
 
     @Override

@@ -24,11 +24,19 @@ public final class Broker {
     }
 
     public static void pause() {
-        signal("STOP");
+        if (ContainerStack.ENABLED) {
+            ContainerStack.pauseBroker(true);
+        } else {
+            signal("STOP");
+        }
     }
 
     public static void resume() {
-        signal("CONT");
+        if (ContainerStack.ENABLED) {
+            ContainerStack.pauseBroker(false);
+        } else {
+            signal("CONT");
+        }
     }
 
     private static void signal(String signal) {

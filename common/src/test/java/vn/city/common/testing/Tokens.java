@@ -21,9 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Tokens {
 
-    public static final String KEYCLOAK = System.getProperty("city.keycloak.url",
-            System.getenv().getOrDefault("CITY_KEYCLOAK_URL", "http://localhost:8180"));
-    public static final String REALM = KEYCLOAK + "/realms/city";
+    /** Keycloak's base URL: the container's when {@link ContainerStack} runs, else the local stack's. */
+    public static String keycloak() {
+        return System.getProperty("city.keycloak.url",
+                System.getenv().getOrDefault("CITY_KEYCLOAK_URL", "http://localhost:8180"));
+    }
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
@@ -68,7 +70,7 @@ public final class Tokens {
             encoded.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
         });
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(REALM + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(keycloak() + "/realms/city" + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encoded.toString()));
@@ -82,7 +84,7 @@ public final class Tokens {
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("Keycloak at " + KEYCLOAK + " is not reachable; start deploy/local/infra.sh up", e);
+            throw new IllegalStateException("Keycloak at " + keycloak() + " is not reachable; start deploy/local/infra.sh up", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

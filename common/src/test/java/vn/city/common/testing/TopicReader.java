@@ -24,7 +24,11 @@ import java.util.function.Predicate;
  */
 public final class TopicReader implements AutoCloseable {
 
-    public static final String BOOTSTRAP = System.getenv().getOrDefault("CITY_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
+    /** The broker: the container's when {@link ContainerStack} runs, else the local stack's. */
+    public static String bootstrap() {
+        return System.getProperty("city.kafka.bootstrap",
+                System.getenv().getOrDefault("CITY_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaConsumer<String, String> consumer;
@@ -32,7 +36,7 @@ public final class TopicReader implements AutoCloseable {
 
     public TopicReader(String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // Classes given as objects and no metric reporters: inside @QuarkusTest, Kafka loading classes by name

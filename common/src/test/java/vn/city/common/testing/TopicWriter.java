@@ -17,7 +17,7 @@ public final class TopicWriter implements AutoCloseable {
 
     public TopicWriter() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TopicReader.BOOTSTRAP);
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TopicReader.bootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         // See TopicReader: no metric reporters, serializers as objects, so it works inside @QuarkusTest too.
         props.put(ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG, List.of());

@@ -167,7 +167,7 @@ class BadTokenIT {
     }
 
     static String token(String path, String form) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Tokens.KEYCLOAK + path))
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Tokens.keycloak() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("Keycloak token %s: %s", path, r.body()).isEqualTo(200);
