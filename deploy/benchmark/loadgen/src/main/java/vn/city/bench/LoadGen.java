@@ -251,7 +251,7 @@ public final class LoadGen {
         try (Connection m = Pg.connect(pgHostPort, dbMeeting, pgUser, pgPassword)) {
             waitFor("meeting-service to know the benchmark units", 120,
                     () -> Pg.count(m, "select count(*) from unit_view where code like 'BU%'") >= units
-                            && Pg.count(m, "select count(*) from unit_view where code = 'FIN'") == 1);
+                            && Pg.count(m, "select count(*) from unit_view where active and code in ('FIN','ECO','ENV','URB','CUL','LAB')") == 6);
         }
         log("setup: %d units, %d indicators, %d targets (%.1f s)", units, indicators, indicators * historyYears,
                 (System.nanoTime() - t) / 1e9);
