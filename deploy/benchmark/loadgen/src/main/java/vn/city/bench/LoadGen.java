@@ -269,6 +269,7 @@ public final class LoadGen {
         Load.Stats baseline = new Load.Stats("baseline");
         Load.Stats rpt = new Load.Stats("rpt");
         Load.Stats bearer = new Load.Stats("bearer-only");
+        Load.Stats bearerRpt = new Load.Stats("bearer-only-rpt");
         Load.Stats token = new Load.Stats("access-token");
         try (Connection db = Pg.connect(pgHostPort, dbIndicator, pgUser, pgPassword)) {
             for (int round = 1; round <= rounds; round++) {
@@ -284,6 +285,9 @@ public final class LoadGen {
                 log("submissions round %d/%d: bearer-token check only", round, rounds);
                 sampled(db, bearer, () -> Load.closed(http, bearer, concurrency, warmupS, durationS, 201,
                         () -> Http.postJson(bearerUrl + "/api/figures", s, body()), bearerPid, keycloakPid));
+                log("submissions round %d/%d: bearer-token check only, RPT as the bearer token", round, rounds);
+                sampled(db, bearerRpt, () -> Load.closed(http, bearerRpt, concurrency, warmupS, durationS, 201,
+                        () -> Http.postJson(bearerUrl + "/api/figures", sr, body()), bearerPid, keycloakPid));
                 log("submissions round %d/%d: enforcer, plain access token", round, rounds);
                 sampled(db, token, () -> Load.closed(http, token, concurrency, warmupS, tokenDurationS, 201,
                         () -> Http.postJson(indicatorUrl + "/api/figures", s, body()), indicatorPid, keycloakPid));
@@ -293,12 +297,14 @@ public final class LoadGen {
         m.put("bareBaseline", baseline.toMap());
         m.put("enforcerRpt", rpt.toMap());
         m.put("bearerOnly", bearer.toMap());
+        m.put("bearerOnlyWithRpt", bearerRpt.toMap());
         m.put("enforcerAccessToken", token.toMap());
         Map<String, Object> ratios = new LinkedHashMap<>();
         ratios.put("enforcerRptVsBaseline", ratio(rpt.rate(), baseline.rate()));
         ratios.put("enforcerAccessTokenVsBaseline", ratio(token.rate(), baseline.rate()));
         ratios.put("bearerOnlyVsBaseline", ratio(bearer.rate(), baseline.rate()));
         ratios.put("enforcerRptVsBearerOnly", ratio(rpt.rate(), bearer.rate()));
+        ratios.put("enforcerRptVsBearerOnlyWithRpt", ratio(rpt.rate(), bearerRpt.rate()));
         ratios.put("enforcerAccessTokenVsBearerOnly", ratio(token.rate(), bearer.rate()));
         m.put("ratios", ratios);
         results.put("submission", m);

@@ -43,13 +43,15 @@ final class Table {
         b.append("|---|---:|---:|---:|---:|---:|---:|\n");
         row(b, "bare baseline (insert only, /bench/baseline)", map(sub, "bareBaseline"), 1.0);
         row(b, "bearer-token check only (enforcer off for figures)", map(sub, "bearerOnly"), ratios.get("bearerOnlyVsBaseline"));
+        row(b, "bearer-token check only, RPT as the bearer token", map(sub, "bearerOnlyWithRpt"), null);
         row(b, "policy enforcer, RPT client", map(sub, "enforcerRpt"), ratios.get("enforcerRptVsBaseline"));
         row(b, "policy enforcer, plain access token", map(sub, "enforcerAccessToken"), ratios.get("enforcerAccessTokenVsBaseline"));
-        b.append(String.format(Locale.ROOT, "%nAuthorization cost: enforcer+RPT / bearer-only = %s; enforcer+access token / bearer-only = %s%n%n",
-                n(ratios.get("enforcerRptVsBearerOnly"), "%.3f"), n(ratios.get("enforcerAccessTokenVsBearerOnly"), "%.3f")));
+        b.append(String.format(Locale.ROOT, "%nAuthorization cost: enforcer+RPT / bearer-only = %s (same token: %s); enforcer+access token / bearer-only = %s%n%n",
+                n(ratios.get("enforcerRptVsBearerOnly"), "%.3f"), n(ratios.get("enforcerRptVsBearerOnlyWithRpt"), "%.3f"),
+                n(ratios.get("enforcerAccessTokenVsBearerOnly"), "%.3f")));
 
         b.append("Database sessions of indicator-service during each variant (average active, by wait event; CPU = running):\n\n");
-        for (String k : List.of("bareBaseline", "bearerOnly", "enforcerRpt", "enforcerAccessToken")) {
+        for (String k : List.of("bareBaseline", "bearerOnly", "bearerOnlyWithRpt", "enforcerRpt", "enforcerAccessToken")) {
             b.append(String.format(Locale.ROOT, "- %s: %s%n", k, map(sub, k).get("dbActiveSessionsByWait")));
         }
         b.append("\n### Bulk, events, reads\n\n| measure | result |\n|---|---|\n");
