@@ -13,7 +13,11 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns the HTTP security layer's refusals (no or bad token, policy enforcer denial) into problem+json, which
@@ -24,8 +28,12 @@ public class SecurityProblems {
 
     private final ObjectMapper mapper;
 
-    public SecurityProblems(ObjectMapper mapper) {
+    private final long maxBodyBytes;
+
+    public SecurityProblems(ObjectMapper mapper,
+                            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBody) {
         this.mapper = mapper;
+        this.maxBodyBytes = maxBody.map(MemorySize::asLongValue).orElse(0L);
     }
 
     static Problem unauthorized(String instance) {
@@ -39,8 +47,33 @@ public class SecurityProblems {
     }
 
     void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::limitBody);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
         router.route("/api/*").order(Integer.MIN_VALUE).handler(this::requireBearer);
+    }
+
+    /**
+     * A declared body over {@code quarkus.http.limits.max-body-size} is refused here with a problem: the HTTP layer's
+     * own 413 has no body.
+     */
+    private void limitBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        if (length != null && maxBodyBytes > 0) {
+            try {
+                if (Long.parseLong(length.trim()) > maxBodyBytes) {
+                    ctx.response().putHeader("Connection", "close");
+                    send(ctx, new Problem(Problem.TYPE_BASE + "payload-too-large", "Payload too large", 413,
+                            "the request body exceeds " + maxBodyBytes + " bytes", ctx.normalizedPath(), List.of(
+                            new Problem.FieldViolation("body", "max-size", "at most " + maxBodyBytes + " bytes"))));
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                send(ctx, new Problem(Problem.TYPE_BASE + "bad-request", "The request cannot be read", 400,
+                        "Content-Length is not a number", ctx.normalizedPath(), List.of()));
+                return;
+            }
+        }
+        ctx.next();
     }
 
     /**

@@ -15,7 +15,9 @@ public final class Broker {
 
     public static long pid() {
         List<ProcessHandle> brokers = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("kafka.Kafka ")).orElse(false))
+                // the local stack's broker (deploy/local keeps its config under .local/kafka)
+                .filter(p -> p.info().commandLine()
+                        .map(c -> c.contains("kafka.Kafka ") && c.contains("/.local/kafka/")).orElse(false))
                 .toList();
         if (brokers.size() != 1) {
             throw new IllegalStateException("expected one local Kafka broker process, found " + brokers.size());

@@ -75,6 +75,16 @@ public abstract class SecurityChainContract {
     }
 
     @Test
+    void oversizedBodyIs413ProblemJson() {
+        given().auth().oauth2(Tokens.of("secretariat")).contentType("application/json")
+                .body("{\"note\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}")
+                .when().post(writePath())
+                .then().statusCode(413)
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(413));
+    }
+
+    @Test
     void openApiIsPublic() {
         given().when().get("/q/openapi").then().statusCode(200);
     }

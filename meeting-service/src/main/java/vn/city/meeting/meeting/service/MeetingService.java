@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import vn.city.common.outbox.Outbox;
+import vn.city.common.problem.Problem;
 import vn.city.common.problem.ProblemException;
 import vn.city.common.security.CurrentUser;
 import vn.city.meeting.access.MeetingAccess;
@@ -27,6 +28,7 @@ import vn.city.meeting.meeting.rest.MeetingDtos.OpinionView;
 import vn.city.meeting.meeting.rest.MeetingDtos.RecordAttendance;
 import vn.city.meeting.meeting.rest.MeetingDtos.ScheduleMeeting;
 import vn.city.meeting.readmodel.TaskView;
+import vn.city.meeting.readmodel.UnitView;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -72,11 +74,33 @@ public class MeetingService {
         m.status = MeetingStatus.SCHEDULED;
         m.createdBy = user.username();
         m.createdAt = now();
-        return m.persist()
+        return requireKnownUnits(m.attendeeUnits)
+                .chain(m::persist)
                 .chain(() -> outbox.append(MeetingEvents.SCHEDULED, m.id.toString(), new MeetingEvents.MeetingScheduled(
                         m.id, m.type, m.title, m.period, m.startsAt, m.place, m.chair, m.attendeeUnits)))
                 .chain(() -> proposeCarryOver(m))
                 .chain(() -> view(m));
+    }
+
+    /** Attendee units must exist (active) in the unit read model built from indicator-service's events: 422 otherwise. */
+    private static Uni<Void> requireKnownUnits(List<String> units) {
+        if (units == null || units.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return UnitView.<UnitView>find("code in ?1 and active = true", units).list().map(known -> {
+            Set<String> codes = known.stream().map(u -> u.code).collect(Collectors.toSet());
+            List<Problem.FieldViolation> violations = new ArrayList<>();
+            for (int i = 0; i < units.size(); i++) {
+                if (!codes.contains(units.get(i))) {
+                    violations.add(new Problem.FieldViolation("attendeeUnits[" + i + "]", "unknown-unit",
+                            "unit '" + units.get(i) + "' is not a known active organisation unit"));
+                }
+            }
+            if (!violations.isEmpty()) {
+                throw ProblemException.invalid(violations);
+            }
+            return null;
+        }).replaceWithVoid();
     }
 
     @WithSession
