@@ -80,7 +80,8 @@ public final class LoadGen {
     final int historyYears = cfgInt("historyYears", 1);
     final int bulkRows = cfgInt("bulkRows", 2000);
     final double drainTimeoutS = cfgDouble("drainTimeout", 600);
-    final double bulkTimeoutS = cfgDouble("bulkTimeout", 900);
+    final double bulkTimeoutS = cfgDouble("bulkTimeout", 300);
+    final int bulkFallbackRows = cfgInt("bulkFallbackRows", 2000);
     final int readConcurrency = cfgInt("readConcurrency", 4);
     final double readSeconds = cfgDouble("readSeconds", 10);
     final String out = cfg("out", "results.json");
@@ -206,6 +207,8 @@ public final class LoadGen {
         s.put("units", units);
         s.put("historyYears", historyYears);
         s.put("bulkRows", bulkRows);
+        s.put("bulkTimeoutSeconds", bulkTimeoutS);
+        s.put("bulkFallbackRows", bulkFallbackRows);
         s.put("sustainedSeconds", sustainedSeconds);
         s.put("maxInFlight", maxInFlight);
         s.put("readConcurrency", readConcurrency);
@@ -552,20 +555,33 @@ public final class LoadGen {
     }
 
     // ---- bulk import ---------------------------------------------------------------------------------------
-    /** One CSV file of bulkRows figures through POST /api/imports/figures, into two years of their own. */
+    /**
+     * One CSV file of bulkRows figures through POST /api/imports/figures, into two years of their own. When that
+     * file fails (or does not finish within bulkTimeout), a file of bulkFallbackRows is imported too, so the run
+     * still reports the import's rate.
+     */
     void bulk() throws Exception {
+        Map<String, Object> m = importFile(bulkRows, lastYear - 7, bulkTimeoutS);
+        if (!Integer.valueOf(201).equals(m.get("status")) && bulkFallbackRows > 0 && bulkFallbackRows < bulkRows) {
+            m.put("fallback", importFile(bulkFallbackRows, lastYear - 10, bulkTimeoutS));
+        }
+        results.put("bulkImport", m);
+    }
+
+    Map<String, Object> importFile(int wanted, int firstYear, double timeoutS) throws Exception {
         tokens();
         StringBuilder csv = new StringBuilder("indicatorCode,unitCode,period,version,value\n");
         ThreadLocalRandom r = ThreadLocalRandom.current();
         int n = 0;
         outer:
-        for (int y = lastYear - 7; y <= lastYear - 6; y++) {
+        for (int y = firstYear; y <= firstYear + 2; y++) {
             for (int mo = 1; mo <= 12; mo++) {
                 for (int i = 1; i <= indicators; i++) {
                     for (int u = 1; u <= units; u++) {
-                        if (n++ >= bulkRows) {
+                        if (n >= wanted) {
                             break outer;
                         }
+                        n++;
                         csv.append(ind(i)).append(',').append(unit(u)).append(',').append(y).append('-')
                                 .append(String.format("%02d", mo)).append(",OFFICIAL,").append(50 + r.nextInt(1000) / 10.0)
                                 .append('\n');
@@ -573,11 +589,11 @@ public final class LoadGen {
                 }
             }
         }
-        int rows = Math.min(n, bulkRows);
+        int rows = n;
         HttpRequest req = Http.request(indicatorUrl + "/api/imports/figures", secretariatRpt)
-                .timeout(java.time.Duration.ofSeconds((long) bulkTimeoutS)).header("Content-Type", "text/csv")
+                .timeout(java.time.Duration.ofSeconds((long) timeoutS)).header("Content-Type", "text/csv")
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build();
-        log("bulk: CSV import of one file of %d rows (%d KB)…", rows, csv.length() / 1024);
+        log("bulk: CSV import of one file of %d rows (%d KB), timeout %.0f s…", rows, csv.length() / 1024, timeoutS);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows", rows);
         m.put("bytes", csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
@@ -585,25 +601,27 @@ public final class LoadGen {
         try (Connection db = Pg.connect(pgHostPort, dbIndicator, pgUser, pgPassword);
              WaitSampler w = new WaitSampler(db, dbIndicator)) {
             long cpu0 = Proc.cpuTicks(indicatorPid);
-            HttpResponse<String> resp = http.send(req);
-            double s = (System.nanoTime() - t) / 1e9;
-            m.put("status", resp.statusCode());
-            m.put("seconds", Load.round(s, 2));
-            m.put("figuresPerSecond", resp.statusCode() == 201 ? Load.round(rows / s, 1) : null);
+            try {
+                HttpResponse<String> resp = http.client.send(req, HttpResponse.BodyHandlers.ofString());
+                double s = (System.nanoTime() - t) / 1e9;
+                m.put("status", resp.statusCode());
+                m.put("seconds", Load.round(s, 2));
+                m.put("figuresPerSecond", resp.statusCode() == 201 ? Load.round(rows / s, 1) : null);
+                if (resp.statusCode() != 201) {
+                    m.put("error", Http.abbreviate(resp.body()));
+                }
+                log("bulk: %d rows in %.1f s = %.0f figures/s (status %d)", rows, s, rows / s, resp.statusCode());
+            } catch (java.io.IOException e) {
+                double s = (System.nanoTime() - t) / 1e9;
+                m.put("seconds", Load.round(s, 2));
+                m.put("figuresPerSecond", null);
+                m.put("error", e.toString());
+                log("bulk: no answer after %.1f s: %s", s, e);
+            }
             m.put("serviceCpuSeconds", Load.round((Proc.cpuTicks(indicatorPid) - cpu0) * Proc.MS_PER_TICK / 1000, 1));
             m.put("dbActiveSessionsByWait", w.summary());
-            if (resp.statusCode() != 201) {
-                m.put("error", Http.abbreviate(resp.body()));
-            }
-            log("bulk: %d rows in %.1f s = %.0f figures/s (status %d)", rows, s, rows / s, resp.statusCode());
-        } catch (IllegalStateException e) {
-            double s = (System.nanoTime() - t) / 1e9;
-            m.put("seconds", Load.round(s, 2));
-            m.put("figuresPerSecond", null);
-            m.put("error", e.getMessage());
-            log("bulk: failed after %.1f s: %s", s, e.getMessage());
         }
-        results.put("bulkImport", m);
+        return m;
     }
 
     // ---- history for the reads -----------------------------------------------------------------------------
@@ -753,6 +771,10 @@ public final class LoadGen {
         Map<String, Object> bulk = (Map<String, Object>) results.get("bulkImport");
         target(t, "CSV import (one file of " + bulk.get("rows") + " rows), figures/s", ">= 5000",
                 (Double) bulk.get("figuresPerSecond"), v -> v >= 5000);
+        if (bulk.get("fallback") instanceof Map<?, ?> fb) {
+            target(t, "CSV import (fallback file of " + fb.get("rows") + " rows), figures/s", ">= 5000",
+                    (Double) fb.get("figuresPerSecond"), v -> v >= 5000);
+        }
         Map<String, Object> ev = (Map<String, Object>) results.get("figureToBriefing");
         Map<String, Object> at = (Map<String, Object>) ev.get("atTargetRate");
         // met only when the service really took the asked rate (an open loop that the service cannot absorb sends less)

@@ -59,6 +59,15 @@ final class Table {
         b.append(String.format(Locale.ROOT, "| CSV import, one file of %s rows | %s figures/s (%s s; service CPU %s s; read model caught up %s s later) |%n",
                 bulk.get("rows"), n(bulk.get("figuresPerSecond"), "%.0f"), n(bulk.get("seconds"), "%.1f"),
                 n(bulk.get("serviceCpuSeconds"), "%.1f"), n(bulk.get("readModelCaughtUpSecondsAfterImport"), "%.1f")));
+        if (bulk.get("error") != null) {
+            b.append(String.format(Locale.ROOT, "| ↳ that file failed: %s | |%n", String.valueOf(bulk.get("error")).replace('|', '/')));
+        }
+        Map<String, Object> fb = map(bulk, "fallback");
+        if (!fb.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "| CSV import, fallback file of %s rows | %s figures/s (%s s; service CPU %s s) |%n",
+                    fb.get("rows"), n(fb.get("figuresPerSecond"), "%.0f"), n(fb.get("seconds"), "%.1f"),
+                    n(fb.get("serviceCpuSeconds"), "%.1f")));
+        }
         Map<String, Object> ev = map(r, "figureToBriefing");
         for (String k : List.of("atTargetRate", "atHalfCapacity")) {
             Map<String, Object> e = map(ev, k);
