@@ -3,7 +3,9 @@ package vn.city.common.inbox;
 import io.smallrye.mutiny.Uni;
 import vn.city.common.event.CloudEvent;
 import vn.city.common.event.EventCodec;
+import vn.city.common.event.MalformedEventException;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -11,8 +13,14 @@ import java.util.function.Function;
  * The shape of every consumer: parse the envelope (a malformed one fails the message, which the connector's
  * dead-letter strategy sends on with the reason), then apply the handler for its type exactly once. Types without
  * a handler are recorded and skipped, so producers can add event types without breaking consumers.
+ * <p>
+ * Any other failure (database down, pool closed during shutdown) is transient: the change is retried with back-off
+ * and the offset is not committed meanwhile, so a stopping or struggling service never dead-letters a good event;
+ * only after {@link #TRANSIENT_RETRIES} attempts does the event go to the dead-letter topic.
  */
 public class EventConsumer {
+
+    static final int TRANSIENT_RETRIES = 12;
 
     private final String consumer;
     private final EventCodec codec;
@@ -30,8 +38,10 @@ public class EventConsumer {
     public Uni<Void> consume(String message) {
         CloudEvent event = codec.read(message);
         Function<CloudEvent, Uni<?>> handler = handlers.get(event.type());
-        return inbox.applyOnce(consumer, event,
-                        () -> handler == null ? Uni.createFrom().voidItem() : handler.apply(event))
+        return Uni.createFrom().deferred(() -> inbox.applyOnce(consumer, event,
+                        () -> handler == null ? Uni.createFrom().voidItem() : handler.apply(event)))
+                .onFailure(failure -> !(failure instanceof MalformedEventException))
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).atMost(TRANSIENT_RETRIES)
                 .replaceWithVoid();
     }
 }
