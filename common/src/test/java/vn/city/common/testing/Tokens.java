@@ -21,11 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Tokens {
 
-    /** Keycloak's base URL: the container's when {@link ContainerStack} runs, else the local stack's. */
-    public static String keycloak() {
-        return System.getProperty("city.keycloak.url",
-                System.getenv().getOrDefault("CITY_KEYCLOAK_URL", "http://localhost:8180"));
-    }
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
@@ -34,6 +29,12 @@ public final class Tokens {
     }
 
     private Tokens() {
+    }
+
+    /** Keycloak's base URL: the container's when {@link ContainerStack} runs, else the local stack's. */
+    public static String keycloak() {
+        return System.getProperty("city.keycloak.url",
+                System.getenv().getOrDefault("CITY_KEYCLOAK_URL", "http://localhost:8180"));
     }
 
     /** An access token of a fixture user ({@code leader}, {@code officer-fin}, …). */
