@@ -9,7 +9,7 @@ public record Snapshot(BigDecimal value, BigDecimal yearToDate, FigureVersion ve
 
     public static final Snapshot EMPTY = new Snapshot(null, null, null);
 
-    public static Snapshot of(Nature nature, Series series, vn.city.indicator.period.Period period) {
+    public static Snapshot of(Nature nature, Series series, vn.city.common.period.Period period) {
         FigurePoint own = series.at(period).orElse(null);
         return new Snapshot(own == null ? null : own.value(), YearToDate.of(nature, series, period),
                 own == null ? null : own.version());

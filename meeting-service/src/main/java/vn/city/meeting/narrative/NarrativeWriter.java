@@ -1,7 +1,8 @@
 package vn.city.meeting.narrative;
 
 import vn.city.meeting.conclusion.Directive;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
+import vn.city.common.period.PeriodKind;
 import vn.city.meeting.pack.BriefingPack;
 import vn.city.meeting.pack.BriefingPack.IndicatorLine;
 
@@ -65,7 +66,7 @@ public final class NarrativeWriter {
             paragraphs.add("Nhiệm vụ trọng tâm " + period.next().label() + ": " + String.join("; ",
                     directives.stream().map(NarrativeWriter::directive).toList()) + "./.");
         }
-        return new Narrative(meetingId, period.code(), title, sentences, paragraphs, String.join("\n\n", paragraphs),
+        return new Narrative(meetingId, period.toString(), title, sentences, paragraphs, String.join("\n\n", paragraphs),
                 pack.frozen(), pack.asOf());
     }
 
@@ -80,7 +81,7 @@ public final class NarrativeWriter {
                 if (l.change() != null && l.change().signum() != 0) {
                     s.append(", ").append(l.change().signum() > 0 ? "tăng " : "giảm ")
                             .append(format(l.change().abs(), 2)).append('%')
-                            .append(period.kind() == Period.Kind.YEAR ? " so với năm " + (period.year() - 1) : " so cùng kỳ");
+                            .append(period.kind() == PeriodKind.YEAR ? " so với năm " + (period.year() - 1) : " so cùng kỳ");
                 }
             }
             case "PROGRESS" -> {

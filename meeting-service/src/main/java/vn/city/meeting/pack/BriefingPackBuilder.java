@@ -1,7 +1,7 @@
 package vn.city.meeting.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 import vn.city.meeting.pack.BriefingPack.CarryOver;
 import vn.city.meeting.pack.BriefingPack.IndicatorLine;
 import vn.city.meeting.pack.BriefingPack.TaskLine;
@@ -69,7 +69,7 @@ public final class BriefingPackBuilder {
             totals[3] += inProgress;
             units.add(new UnitTasks(unit, facts.unitNames().get(unit), onTime, late, overdue, inProgress, List.copyOf(lines)));
         });
-        return new BriefingPack(meetingId, period.code(), period.label(), asOf, false, null, indicators, units,
+        return new BriefingPack(meetingId, period.toString(), period.label(), asOf, false, null, indicators, units,
                 new TaskTotals(totals[0], totals[1], totals[2], totals[3]), facts.carryOver());
     }
 

@@ -2,7 +2,7 @@ package vn.city.meeting.narrative;
 
 import org.junit.jupiter.api.Test;
 import vn.city.meeting.conclusion.Directive;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 import vn.city.meeting.pack.BriefingPack;
 import vn.city.meeting.pack.BriefingPack.IndicatorLine;
 
@@ -31,7 +31,7 @@ class NarrativeWriterTest {
     void budgetRevenueOfOctober2017ReadsAsTheSeedText() {
         IndicatorLine budget = line("Thu ngân sách", "tỷ đồng", "FLOW", "ESTIMATE", "4.15", "84.258", "RESOLUTION",
                 "75.23", null, null, false);
-        assertThat(NarrativeWriter.sentence(budget, Period.parse("2017-10").orElseThrow()))
+        assertThat(NarrativeWriter.sentence(budget, Period.tryParse("2017-10").orElseThrow()))
                 .isEqualTo("Thu ngân sách ước đạt 4,15 tỷ đồng, lũy kế 84,258 tỷ đồng, đạt 75,23% nghị quyết");
     }
 
@@ -39,12 +39,12 @@ class NarrativeWriterTest {
     void retailSalesOfJune2022ComparesWithTheSamePeriod() {
         IndicatorLine retail = line("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", "tỷ đồng", "FLOW",
                 "ESTIMATE", "285", "1739.5", "PLAN", "50.58", "4.85", "PERCENT", false);
-        assertThat(NarrativeWriter.sentence(retail, Period.parse("2022-06").orElseThrow()))
+        assertThat(NarrativeWriter.sentence(retail, Period.tryParse("2022-06").orElseThrow()))
                 .isEqualTo("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng ước đạt 285 tỷ đồng, "
                         + "lũy kế 1.739,5 tỷ đồng, đạt 50,58% KH và tăng 4,85% so cùng kỳ");
         IndicatorLine industry = line("Giá trị sản xuất công nghiệp", "triệu đồng", "FLOW", "OFFICIAL", "24252.92",
                 "145244.67", null, null, "0.87", "PERCENT", false);
-        assertThat(NarrativeWriter.sentence(industry, Period.parse("2022-06").orElseThrow()))
+        assertThat(NarrativeWriter.sentence(industry, Period.tryParse("2022-06").orElseThrow()))
                 .isEqualTo("Giá trị sản xuất công nghiệp đạt 24.252,92 triệu đồng, lũy kế 145.244,67 triệu đồng, "
                         + "tăng 0,87% so cùng kỳ");
     }
@@ -53,14 +53,14 @@ class NarrativeWriterTest {
     void aLevelIndicatorReportsItsChangeInPointsAgainstTheYearBefore() {
         IndicatorLine poverty = line("Tỷ lệ hộ nghèo", "%", "LEVEL", "OFFICIAL", "2.88", null, null, null, "-0.32",
                 "POINTS", false);
-        assertThat(NarrativeWriter.sentence(poverty, Period.parse("2016").orElseThrow()))
+        assertThat(NarrativeWriter.sentence(poverty, Period.tryParse("2016").orElseThrow()))
                 .isEqualTo("Tỷ lệ hộ nghèo 2,88%, giảm 0,32% so với năm 2015");
     }
 
     @Test
     void progressIsAShare() {
         IndicatorLine sowing = line("Gieo mạ", "%", "PROGRESS", "ESTIMATE", "100", null, null, null, null, null, false);
-        assertThat(NarrativeWriter.sentence(sowing, Period.parse("2017-02").orElseThrow())).isEqualTo("Gieo mạ đạt 100%");
+        assertThat(NarrativeWriter.sentence(sowing, Period.tryParse("2017-02").orElseThrow())).isEqualTo("Gieo mạ đạt 100%");
     }
 
     @Test
@@ -74,7 +74,7 @@ class NarrativeWriterTest {
         Directive d = new Directive(UUID.randomUUID(), "Xây dựng trung tâm hành chính công",
                 "Hoàn thành việc xây dựng trung tâm dịch vụ hành chính công", "FIN", List.of("ECO"),
                 LocalDate.of(2017, 11, 30), false, Directive.Priority.HIGH, List.of());
-        Narrative n = NarrativeWriter.write(pack.meetingId(), Period.parse("2017-10").orElseThrow(), pack, List.of(d));
+        Narrative n = NarrativeWriter.write(pack.meetingId(), Period.tryParse("2017-10").orElseThrow(), pack, List.of(d));
         assertThat(n.title()).contains("tháng 10/2017");
         assertThat(n.text()).contains("Một số chỉ tiêu chưa đạt tiến độ: Thu ngân sách mới đạt 30% nghị quyết (tiến độ yêu cầu 50%)")
                 .contains("hoàn thành đúng hạn 2 nhiệm vụ, hoàn thành chậm 1 nhiệm vụ; 3 nhiệm vụ đang thực hiện, 1 nhiệm vụ quá hạn")

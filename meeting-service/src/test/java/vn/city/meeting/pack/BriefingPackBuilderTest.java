@@ -3,7 +3,7 @@ package vn.city.meeting.pack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 import vn.city.meeting.pack.BriefingPack.TaskState;
 import vn.city.meeting.pack.BriefingPackBuilder.Facts;
 import vn.city.meeting.pack.BriefingPackBuilder.Figure;
@@ -49,7 +49,7 @@ class BriefingPackBuilderTest {
                 figure("BUDGET", "OFFICIAL", "4.2", "BEHIND", T0.minusDays(1)),
                 figure("RETAIL", "OFFICIAL", "290", "ON_TRACK", T0.plusDays(1))),
                 Map.of("BUDGET", "RESOLUTION"), Set.of(), List.of(), Map.of(), List.of());
-        BriefingPack pack = BriefingPackBuilder.build(UUID.randomUUID(), Period.parse("2022-06").orElseThrow(), T0, facts);
+        BriefingPack pack = BriefingPackBuilder.build(UUID.randomUUID(), Period.tryParse("2022-06").orElseThrow(), T0, facts);
         assertThat(pack.indicators()).extracting(BriefingPack.IndicatorLine::indicatorCode).containsExactly("BUDGET", "RETAIL");
         assertThat(pack.indicators().get(0).offTrack()).isTrue();
         assertThat(pack.indicators().get(0).value()).isEqualByComparingTo("4.2");
@@ -70,7 +70,7 @@ class BriefingPackBuilderTest {
                 task("FIN", "IN_PROGRESS", today.plusDays(3), true, null),
                 task("FIN", "CANCELLED", today.plusDays(3), false, null)),
                 Map.of("ENV", "Phòng Tài nguyên và Môi trường"), List.of());
-        BriefingPack pack = BriefingPackBuilder.build(null, Period.parse("2022-06").orElseThrow(), T0, facts);
+        BriefingPack pack = BriefingPackBuilder.build(null, Period.tryParse("2022-06").orElseThrow(), T0, facts);
         BriefingPack.UnitTasks env = pack.units().get(0);
         assertThat(env.unitCode()).isEqualTo("ENV");
         assertThat(env.unitName()).isEqualTo("Phòng Tài nguyên và Môi trường");

@@ -8,7 +8,7 @@ import vn.city.indicator.IndicatorConfig;
 import vn.city.indicator.catalogue.Indicator;
 import vn.city.indicator.figure.FigureSubmission;
 import vn.city.indicator.figure.ValueRules;
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 import vn.city.indicator.result.FigurePoint;
 import vn.city.indicator.result.Lineage;
 import vn.city.indicator.result.Result;

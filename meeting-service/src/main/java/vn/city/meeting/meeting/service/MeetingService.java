@@ -15,7 +15,7 @@ import vn.city.meeting.meeting.ItemKind;
 import vn.city.meeting.meeting.Meeting;
 import vn.city.meeting.meeting.MeetingStatus;
 import vn.city.meeting.meeting.Opinion;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 import vn.city.meeting.meeting.event.MeetingEvents;
 import vn.city.meeting.meeting.rest.MeetingDtos.AddItem;
 import vn.city.meeting.meeting.rest.MeetingDtos.CancelMeeting;
@@ -57,15 +57,14 @@ public class MeetingService {
     @WithTransaction
     public Uni<MeetingView> schedule(CurrentUser user, ScheduleMeeting cmd) {
         MeetingAccess.requireSecretariat(user);
-        if (Period.parse(cmd.period()).isEmpty()) {
-            throw ProblemException.invalid("period", "period-format",
-                    "period must be a month (2022-06), a quarter (2022-Q2), a half year (2022-H1) or a year (2022)");
+        if (Period.tryParse(cmd.period()).isEmpty()) {
+            throw ProblemException.invalid("period", "period-format", "period must be " + Period.FORMAT);
         }
         Meeting m = new Meeting();
         m.id = UUID.randomUUID();
         m.type = cmd.type();
         m.title = cmd.title();
-        m.period = cmd.period();
+        m.period = Period.canonical(cmd.period());
         m.startsAt = cmd.startsAt();
         m.place = cmd.place();
         m.chair = cmd.chair();
@@ -117,7 +116,8 @@ public class MeetingService {
         Map<String, Object> params = new java.util.HashMap<>();
         if (period != null && !period.isBlank()) {
             q.append(" and period = :period");
-            params.put("period", period);
+            params.put("period", Period.tryParse(period).orElseThrow(() -> ProblemException.badRequest("period",
+                    "period-format", "period must be " + Period.FORMAT)).toString());
         }
         if (status != null) {
             q.append(" and status = :status");

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.common.security.CurrentUser;
 import vn.city.meeting.access.MeetingAccess;
 import vn.city.meeting.conclusion.service.ConclusionPublisher;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 import vn.city.meeting.meeting.service.MeetingService;
 import vn.city.meeting.narrative.Narrative;
 import vn.city.meeting.narrative.NarrativeWriter;
@@ -30,7 +30,7 @@ public class NarrativeService {
         return MeetingService.find(meetingId).chain(m -> {
             MeetingAccess.requireSee(user, m.attendeeUnits);
             return packs.packOf(m).chain(pack -> conclusions.latestDirectives(m)
-                    .map(directives -> NarrativeWriter.write(m.id, Period.parse(m.period).orElseThrow(), pack, directives)));
+                    .map(directives -> NarrativeWriter.write(m.id, Period.tryParse(m.period).orElseThrow(), pack, directives)));
         });
     }
 }

@@ -12,7 +12,7 @@ import vn.city.meeting.access.MeetingAccess;
 import vn.city.meeting.meeting.AgendaItem;
 import vn.city.meeting.meeting.ItemKind;
 import vn.city.meeting.meeting.Meeting;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 import vn.city.meeting.meeting.service.MeetingService;
 import vn.city.meeting.pack.BriefingPack;
 import vn.city.meeting.pack.BriefingPack.CarryOver;
@@ -84,8 +84,8 @@ public class PackService {
 
     @WithSession
     public Uni<BriefingPack> forPeriod(String period) {
-        Period p = Period.parse(period).orElseThrow(() -> ProblemException.badRequest("period", "period-format",
-                "period must look like 2022-06, 2022-Q2, 2022-H1 or 2022"));
+        Period p = Period.tryParse(period).orElseThrow(() -> ProblemException.badRequest("period", "period-format",
+                "period must be " + Period.FORMAT));
         return compute(null, p, now(), List.of());
     }
 
@@ -139,7 +139,7 @@ public class PackService {
     }
 
     Uni<BriefingPack> live(Meeting m, OffsetDateTime asOf) {
-        Period period = Period.parse(m.period).orElseThrow();
+        Period period = Period.tryParse(m.period).orElseThrow();
         return AgendaItem.<AgendaItem>find("meetingId = ?1 and kind = ?2 order by position", m.id, ItemKind.CARRY_OVER)
                 .list()
                 .chain(items -> {
@@ -163,7 +163,7 @@ public class PackService {
     }
 
     private Uni<BriefingPack> compute(UUID meetingId, Period period, OffsetDateTime asOf, List<CarryOver> carry) {
-        return FigureSubmissionView.<FigureSubmissionView>find("period = ?1 and receivedAt <= ?2", period.code(), asOf)
+        return FigureSubmissionView.<FigureSubmissionView>find("period = ?1 and receivedAt <= ?2", period.toString(), asOf)
                 .list()
                 .chain(figures -> {
                     Set<String> codes = figures.stream().map(f -> f.indicatorCode).collect(Collectors.toSet());
@@ -171,13 +171,13 @@ public class PackService {
                             : TargetView.<TargetView>find("key.indicatorCode in ?1 and key.year = ?2 and key.unitKey = ''",
                             codes, period.year()).list();
                     return targets.chain(ts -> OffTrackView.<OffTrackView>find(
-                                    "key.period = ?1 and receivedAt <= ?2", period.code(), asOf).list()
+                                    "key.period = ?1 and receivedAt <= ?2", period.toString(), asOf).list()
                             .chain(flags -> TaskView.<TaskView>find(
                                     "period = ?1 or (deadline >= ?2 and deadline <= ?3)"
                                             + " or (completedAt >= ?4 and completedAt < ?5)",
-                                    period.code(), period.start(), period.end(),
-                                    period.start().atStartOfDay().atOffset(ZoneOffset.UTC),
-                                    period.end().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)).list()
+                                    period.toString(), period.startDate(), period.endDate(),
+                                    period.startDate().atStartOfDay().atOffset(ZoneOffset.UTC),
+                                    period.endDate().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)).list()
                                     .chain(tasks -> {
                                         Set<String> unitCodes = new LinkedHashSet<>();
                                         tasks.forEach(t -> unitCodes.add(t.leadUnit));
