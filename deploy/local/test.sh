@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # THE test command (README, .ci/run): makes sure the infrastructure runs (reusing what already runs), runs
 # './mvnw -B verify' from the repository root with any extra arguments, then stops only the infrastructure
-# components this script started (also on failure or Ctrl-C). Exits with Maven's exit code.
+# components this script started (also on failure or Ctrl-C). After a green build of all three services it lints
+# their OpenAPI documents (deploy/openapi/lint.sh, zero errors). Exits with Maven's exit code, else the linter's.
 #
 #   deploy/local/test.sh [extra Maven arguments, e.g. -pl task-service -Dtest=TaskResourceTest]
 #
@@ -57,4 +58,18 @@ set +e
 MVN_RC=$?
 set -e
 info "Maven finished with exit code $MVN_RC in $(elapsed_since "$T_MVN") s"
-exit "$MVN_RC"
+# The three services' OpenAPI documents (stored by the build in <service>/target/openapi) must lint with zero
+# errors; only after a run that built all three.
+LINT_RC=0
+if ((MVN_RC == 0)) && [[ -f "$REPO_ROOT/indicator-service/target/openapi/openapi.json" \
+      && -f "$REPO_ROOT/task-service/target/openapi/openapi.json" \
+      && -f "$REPO_ROOT/meeting-service/target/openapi/openapi.json" ]]; then
+  T_LINT="$(now)"
+  set +e
+  "$REPO_ROOT/deploy/openapi/lint.sh"
+  LINT_RC=$?
+  set -e
+  info "OpenAPI lint finished with exit code $LINT_RC in $(elapsed_since "$T_LINT") s"
+fi
+((MVN_RC != 0)) && exit "$MVN_RC"
+exit "$LINT_RC"

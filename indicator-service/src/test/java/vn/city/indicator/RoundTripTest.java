@@ -18,7 +18,7 @@ import static vn.city.indicator.support.Api.submit;
 class RoundTripTest {
 
     private static void post(String token, String ind, String period, int value) {
-        RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON)
+        RestAssured.given().filter(vn.city.common.testing.Api.validatingFilter()).auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("indicatorCode", ind, "unitCode", "FIN", "period", period, "version", "OFFICIAL",
                         "value", value))
                 .post("/api/figures").then().statusCode(201);

@@ -36,7 +36,7 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
     /** On unless {@code -Dcity.openapi.validate=false}. */
-    private static final boolean VALIDATE = Boolean.parseBoolean(System.getProperty("city.openapi.validate", "false"));
+    private static final boolean VALIDATE = Boolean.parseBoolean(System.getProperty("city.openapi.validate", "true"));
 
     private Api() {
     }

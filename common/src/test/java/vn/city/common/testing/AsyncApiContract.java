@@ -57,6 +57,30 @@ public final class AsyncApiContract {
         });
     }
 
+    /**
+     * The document of the module that publishes a CloudEvents type: {@code city.indicator.*} → indicator-service,
+     * {@code city.task.*} → task-service, {@code city.meeting.*} → meeting-service.
+     */
+    public static AsyncApiContract producerOf(String type) {
+        String[] parts = type.split("\\.");
+        if (parts.length < 3 || !"city".equals(parts[0])) {
+            throw new IllegalArgumentException("not a city event type: " + type);
+        }
+        return of(parts[1] + "-service");
+    }
+
+    /** A consumer's test fixture checked against the producer's document before it is fed: the envelope, unchanged. */
+    public static String fromProducer(String envelopeJson) {
+        JsonNode envelope;
+        try {
+            envelope = YAML.readTree(envelopeJson);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + envelopeJson, e);
+        }
+        producerOf(envelope.path("type").asText()).requireValid(envelope);
+        return envelopeJson;
+    }
+
     /** Where a module's document lives: {@code <repository>/<module>/src/main/resources/asyncapi.yaml}. */
     public static Path documentOf(String module) {
         Path dir = Path.of("").toAbsolutePath();

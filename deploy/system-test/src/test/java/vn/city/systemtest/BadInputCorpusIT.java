@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A corpus of hostile and careless input against the write endpoints of the three services: malformed JSON, wrong
  * types, huge numbers and strings, negative and out-of-range values, unknown codes, future periods, invalid UTF-8,
- * oversized bodies, injection strings and duplicated submissions. Every answer is a 4xx problem+json (never a 5xx),
+ * oversized bodies, injection strings and duplicated submissions, and the input rules every service applies alike:
+ * control characters in text (422 naming the field), duplicate JSON keys (400 naming the key), digits other than
+ * ASCII in numbers, dates, periods and parameters, and periods no service may read (0001-01, 3000-01, 2022-6). Every answer is a 4xx problem+json (never a 5xx),
  * nothing is stored, and the services are healthy afterwards.
  */
 class BadInputCorpusIT {
@@ -85,6 +87,7 @@ class BadInputCorpusIT {
         Map<Service, Map<String, String>> before = state();
         List<String> serverErrors = new ArrayList<>();
         List<String> notProblem = new ArrayList<>();
+        List<String> ruleAnswers = new ArrayList<>();
         List<String> accepted = new ArrayList<>();
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         Instant t0 = Instant.now();
@@ -95,6 +98,12 @@ class BadInputCorpusIT {
             String ct = r.contentType();
             String line = c.service().module + " " + c.method() + " " + c.path() + " [" + c.name() + "] → " + status + " "
                     + ct + " " + abbreviate(r.asString());
+            if (status >= 400 && status < 500 && ct != null && ct.startsWith("application/problem+json")) {
+                String wanted = expected(c, r);
+                if (wanted != null) {
+                    ruleAnswers.add(line + " (expected " + wanted + ")");
+                }
+            }
             if (status >= 500) {
                 serverErrors.add(line);
             } else if (status < 400) {
@@ -124,11 +133,36 @@ class BadInputCorpusIT {
         serverErrors.forEach(l -> Figures.record("bad-input", "5xx %s", l));
         accepted.forEach(l -> Figures.record("bad-input", "ACCEPTED %s", l));
         notProblem.forEach(l -> Figures.record("bad-input", "NOT-PROBLEM %s", l));
+        ruleAnswers.forEach(l -> Figures.record("bad-input", "RULE %s", l));
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(100);
         assertThat(serverErrors).as("5xx answers").isEmpty();
         assertThat(accepted).as("bad input accepted").isEmpty();
         assertThat(notProblem).as("4xx answers that are not problem+json").isEmpty();
         assertThat(changed).as("stored state changed by refused requests").isEmpty();
+        assertThat(ruleAnswers).as("control characters 422 and duplicate keys 400, naming the field and the rule")
+                .isEmpty();
+        for (Service s : Service.values()) {
+            for (String kind : List.of("control character", "duplicate key", "non-ASCII digits", "bad period")) {
+                assertThat(corpus).as(kind + " cases for " + s.module)
+                        .anyMatch(c -> c.service() == s && c.name().startsWith(kind));
+            }
+        }
+    }
+
+    /** What a case of the input rules must answer besides "a 4xx problem": null when anything 4xx will do. */
+    static String expected(Case c, Response r) {
+        String name = c.name();
+        if (name.startsWith("control character")) {
+            String field = name.substring(name.lastIndexOf(" in ") + 4);
+            return r.statusCode() == 422 && "control-character".equals(r.path("errors[0].rule"))
+                    && field.equals(r.path("errors[0].field")) ? null : "422 control-character on " + field;
+        }
+        if (name.startsWith("duplicate key")) {
+            String key = name.substring("duplicate key: ".length());
+            return r.statusCode() == 400 && "duplicate-key".equals(r.path("errors[0].rule"))
+                    && key.equals(r.path("errors[0].field")) ? null : "400 duplicate-key on " + key;
+        }
+        return null;
     }
 
     static Response send(Case c) {
@@ -263,8 +297,42 @@ class BadInputCorpusIT {
         }
         for (String f : e.dateFields()) {
             add(cases, e, "Vietnamese date format in " + f, json, bytes(mutate(e.valid(), n -> n.put(f, "31/12/2022")).toString()));
+            add(cases, e, "non-ASCII digits: full-width date in " + f, json,
+                    bytes(mutate(e.valid(), n -> n.put(f, "２０２２-１２-３１")).toString()));
+        }
+        // The input rules every service applies alike (vn.city.common.input): control characters, duplicate keys,
+        // digits other than ASCII, periods outside the one Period reading.
+        for (String f : e.stringFields()) {
+            for (Map.Entry<String, String> c : CONTROLS.entrySet()) {
+                add(cases, e, "control character: " + c.getKey() + " in " + f, json,
+                        bytes(mutate(e.valid(), n -> n.put(f, "Nội dung" + c.getValue() + "tiếp")).toString()));
+            }
+        }
+        String first = e.valid().fieldNames().next();
+        add(cases, e, "duplicate key: " + first, json, bytes(e.valid().toString()
+                .replaceFirst("^\\{", "{\"" + first + "\":" + Api.JSON.valueToTree(e.valid().get(first)) + ",")));
+        for (String f : e.numberFields()) {
+            for (Map.Entry<String, String> d : FOREIGN_DIGITS.entrySet()) {
+                add(cases, e, "non-ASCII digits: " + d.getKey() + " in " + f, json,
+                        bytes(mutate(e.valid(), n -> n.put(f, d.getValue())).toString()));
+            }
+        }
+        if (e.valid().has("period")) {
+            for (String bad : BAD_PERIODS) {
+                add(cases, e, "bad period: " + bad, json, bytes(mutate(e.valid(), n -> n.put("period", bad)).toString()));
+            }
         }
     }
+
+    /** Control characters a client may send; tab, line feed and carriage return are allowed and not here. */
+    static final Map<String, String> CONTROLS = new java.util.TreeMap<>(Map.of(
+            "NUL", "\u0000", "ESC", "\u001b", "BEL", "\u0007", "DEL", "\u007f", "C1 NEL", "\u0085"));
+    /** Numbers written in digits other than ASCII 0-9. */
+    static final Map<String, String> FOREIGN_DIGITS = new java.util.TreeMap<>(Map.of(
+            "full-width", "２０２６", "Arabic-Indic", "٢٠٢٦", "Devanagari", "२०२६"));
+    /** Periods that no service may read (task-service once stored 0001-01 as 1-01; meeting-service took year 1). */
+    static final List<String> BAD_PERIODS = List.of("0001-01", "1-01", "0001", "1899-12", "3000-01", "2022-6",
+            "２０２２-06", "2022-Ｑ2", "2022-Q5", "2022-H3", "2022-06\u0000");
 
     /** Cases that need one endpoint's own rules: unknown codes, future periods, ranges, duplicates, injection. */
     static void specific(List<Case> cases) {
@@ -425,6 +493,25 @@ class BadInputCorpusIT {
                 {"MEETING", "/api/packs/not-a-uuid"},
                 {"MEETING", "/api/narratives/" + UUID.randomUUID()}}) {
             cases.add(new Case("query " + q[1], Service.valueOf(q[0]), "GET", q[1], "secretariat", null, null));
+        }
+        // the input rules in query and path parameters, in every service
+        for (String[] q : new String[][] {
+                {"INDICATOR", "/api/results?indicator=" + indicator + "&period=" + enc("２０２２-06")},
+                {"INDICATOR", "/api/results?indicator=" + indicator + "&period=0001-01"},
+                {"INDICATOR", "/api/targets?year=" + enc("２０２６")},
+                {"INDICATOR", "/api/indicators?category=" + enc("Kinh tế\u0000")},
+                {"INDICATOR", "/api/units/" + enc("FIN\u0000")},
+                {"TASK", "/api/tasks?period=0001-01"},
+                {"TASK", "/api/tasks?period=" + enc("２０２２-07")},
+                {"TASK", "/api/tasks?deadlineFrom=" + enc("２０２２-01-01")},
+                {"TASK", "/api/tasks?unit=" + enc("FIN\u0000")},
+                {"TASK", "/api/statistics/units?period=0001"},
+                {"MEETING", "/api/meetings?period=0001-01"},
+                {"MEETING", "/api/meetings?period=" + enc("٢٠٢٢-06")},
+                {"MEETING", "/api/packs/period/0001-01"},
+                {"MEETING", "/api/packs/period/" + enc("２０２２-06")},
+                {"MEETING", "/api/meetings?period=" + enc("2022-06\u001b")}}) {
+            cases.add(new Case("input rule in query " + q[1], Service.valueOf(q[0]), "GET", q[1], "secretariat", null, null));
         }
         cases.add(new Case("script in a unit path", Service.INDICATOR, "GET", "/api/units/" + "%3Cscript%3E", "viewer", null, null));
     }

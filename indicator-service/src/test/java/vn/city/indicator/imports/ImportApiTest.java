@@ -36,7 +36,7 @@ class ImportApiTest {
         assertThat(Api.dec(r, "value")).isEqualByComparingTo("24252.92");
         assertThat(Api.dec(r, "change")).isEqualByComparingTo("0.86");
 
-        String export = RestAssured.given().auth().oauth2(Tokens.of("viewer")).queryParam("period", "2022-06")
+        String export = RestAssured.given().filter(vn.city.common.testing.Api.validatingFilter()).auth().oauth2(Tokens.of("viewer")).queryParam("period", "2022-06")
                 .get("/api/results/export.csv").then().statusCode(200).contentType(containsString("text/csv"))
                 .extract().asString();
         assertThat(export).startsWith("indicatorCode,indicatorName,measureUnit,unitCode,period,value");
@@ -80,7 +80,7 @@ class ImportApiTest {
     }
 
     private static io.restassured.response.Response csv(String body, String user) {
-        return RestAssured.given().auth().oauth2(Tokens.of(user)).contentType("text/csv; charset=UTF-8")
+        return RestAssured.given().filter(vn.city.common.testing.Api.validatingFilter()).auth().oauth2(Tokens.of(user)).contentType("text/csv; charset=UTF-8")
                 .accept("application/json").body(body).post("/api/imports/figures");
     }
 }

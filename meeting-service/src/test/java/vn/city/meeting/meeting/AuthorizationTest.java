@@ -36,7 +36,7 @@ class AuthorizationTest {
         for (String refused : List.of("leader", "officer-fin", "viewer")) {
             as(refused).body(body).post("/api/meetings").then().statusCode(403).contentType(containsString(PROBLEM));
         }
-        given().contentType("application/json").body(body).post("/api/meetings").then().statusCode(401);
+        vn.city.common.testing.Api.anonymous().body(body).post("/api/meetings").then().statusCode(401);
         String id = Api.schedule(body);
         String path = "/api/meetings/" + id;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
+import vn.city.common.testing.AsyncApiContract;
 import vn.city.common.testing.TopicWriter;
 
 import java.sql.Connection;
@@ -68,7 +69,16 @@ public final class Fixtures {
         return envelope(UUID.randomUUID().toString(), source, type, subject, data);
     }
 
+    /**
+     * An event as its producer would publish it, checked against the producer's own asyncapi.yaml (read from the
+     * producer's module, so a producer change that breaks task-service fails here).
+     */
     public static String envelope(String id, String source, String type, String subject, JsonNode data) {
+        return AsyncApiContract.fromProducer(unchecked(id, source, type, subject, data));
+    }
+
+    /** An envelope that is not checked: for tests of what the consumer does with a broken event. */
+    public static String unchecked(String id, String source, String type, String subject, JsonNode data) {
         ObjectNode e = JSON.createObjectNode();
         e.put("specversion", "1.0");
         e.put("id", id);

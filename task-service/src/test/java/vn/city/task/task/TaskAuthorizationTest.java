@@ -10,7 +10,6 @@ import vn.city.task.support.Fixtures;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -99,6 +98,6 @@ class TaskAuthorizationTest {
                 .body("taskId", hasItem(songCauTask)).body("leadUnit", everyItem(equalTo("W-SONGCAU")));
         as("viewer").get("/api/tasks/{id}", finTask).then().statusCode(200);
         as("viewer").post("/api/tasks/{id}/start", finTask).then().statusCode(403);
-        given().get("/api/tasks/{id}", finTask).then().statusCode(401);
+        vn.city.common.testing.Api.anonymous().get("/api/tasks/{id}", finTask).then().statusCode(401);
     }
 }

@@ -68,9 +68,9 @@ public class FigureResource {
     @GET
     @Operation(summary = "Every submission of one figure, oldest first, as known at asOf (default now)")
     public Uni<List<FigureView>> history(
-            @Parameter(example = "BUDGET_REVENUE") @QueryParam("indicator") String indicator,
-            @Parameter(example = "FIN") @QueryParam("unit") String unit,
-            @Parameter(example = "2017-10") @QueryParam("period") String period,
+            @Parameter(required = true, example = "BUDGET_REVENUE") @QueryParam("indicator") String indicator,
+            @Parameter(required = true, example = "FIN") @QueryParam("unit") String unit,
+            @Parameter(required = true, example = "2017-10") @QueryParam("period") String period,
             @Parameter(example = "2017-11-05T00:00:00Z") @QueryParam("asOf") String asOf) {
         return figures.history(QueryParams.required("indicator", indicator), QueryParams.required("unit", unit),
                 QueryParams.period(period).toString(), QueryParams.asOf(asOf, clock));
@@ -81,9 +81,9 @@ public class FigureResource {
     @Operation(summary = "The current submission of one figure as known at asOf: the newest of the highest grade")
     @APIResponse(responseCode = "404", description = "Nothing submitted by then")
     public Uni<FigureView> current(
-            @Parameter(example = "BUDGET_REVENUE") @QueryParam("indicator") String indicator,
-            @Parameter(example = "FIN") @QueryParam("unit") String unit,
-            @Parameter(example = "2017-10") @QueryParam("period") String period,
+            @Parameter(required = true, example = "BUDGET_REVENUE") @QueryParam("indicator") String indicator,
+            @Parameter(required = true, example = "FIN") @QueryParam("unit") String unit,
+            @Parameter(required = true, example = "2017-10") @QueryParam("period") String period,
             @Parameter(example = "2017-11-05T00:00:00Z") @QueryParam("asOf") String asOf) {
         return figures.current(QueryParams.required("indicator", indicator), QueryParams.required("unit", unit),
                 QueryParams.period(period).toString(), QueryParams.asOf(asOf, clock));

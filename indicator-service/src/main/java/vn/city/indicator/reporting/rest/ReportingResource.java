@@ -80,7 +80,7 @@ public class ReportingResource {
     @Operation(summary = "A period's data window and report deadline",
             description = "Data runs from the day after the cut-off (14th) of the month before the period to the "
                     + "cut-off of its last month; the report is due by the end of the deadline day of that month.")
-    public Uni<ReportingWindow> window(@Parameter(example = "2022-06") @QueryParam("period") String period) {
+    public Uni<ReportingWindow> window(@Parameter(required = true, example = "2022-06") @QueryParam("period") String period) {
         Period p = QueryParams.period(period);
         return calendar.rules().map(r -> r.window(p));
     }
@@ -109,7 +109,7 @@ public class ReportingResource {
     @WithSession
     @Operation(summary = "Which units have not yet reported which indicators for a period (as known at asOf)",
             description = "Expected = each active indicator × each of its reporting units that existed in the period.")
-    public Uni<Completeness> completeness(@Parameter(example = "2022-06") @QueryParam("period") String periodText,
+    public Uni<Completeness> completeness(@Parameter(required = true, example = "2022-06") @QueryParam("period") String periodText,
                                           @Parameter(example = "2022-06-21T00:00:00Z") @QueryParam("asOf") String asOfText) {
         Period period = QueryParams.period(periodText);
         Instant asOf = QueryParams.asOf(asOfText, clock);

@@ -39,10 +39,10 @@ public class ResultResource {
                     + "its latest value. attainmentPercent = year to date / target; expectedPercent = share expected by "
                     + "elapsed time; change is % for flows and percentage points for levels.")
     @APIResponse(responseCode = "404", description = "No such indicator")
-    public Uni<Result> result(@Parameter(example = "RETAIL_SALES") @QueryParam("indicator") String indicator,
+    public Uni<Result> result(@Parameter(required = true, example = "RETAIL_SALES") @QueryParam("indicator") String indicator,
                               @Parameter(example = "ECO") @QueryParam("unit") String unit,
-                              @Parameter(example = "2022-06") @QueryParam("period") String period,
-                              @Parameter(example = "2022-06-30T10:00:00Z") @QueryParam("asOf") String asOf) {
+                              @Parameter(required = true, example = "2022-06") @QueryParam("period") String period,
+                              @Parameter(required = true, example = "2022-06-30T10:00:00Z") @QueryParam("asOf") String asOf) {
         return results.result(QueryParams.required("indicator", indicator), unit, QueryParams.period(period),
                 QueryParams.asOf(asOf, clock));
     }
@@ -56,8 +56,8 @@ public class ResultResource {
                     + "WEIGHTED: numerator over denominator; NOT_AGGREGATED: no content (204). A quarter, half year "
                     + "or year without a figure of its own is formed from its months.")
     @APIResponse(responseCode = "204", description = "The indicator has no city figure (NOT_AGGREGATED)")
-    public Uni<CityResultView> city(@Parameter(example = "BUDGET_REVENUE") @QueryParam("indicator") String indicator,
-                            @Parameter(example = "2017-10") @QueryParam("period") String period,
+    public Uni<CityResultView> city(@Parameter(required = true, example = "BUDGET_REVENUE") @QueryParam("indicator") String indicator,
+                            @Parameter(required = true, example = "2017-10") @QueryParam("period") String period,
                             @Parameter(example = "2017-11-05T00:00:00Z") @QueryParam("asOf") String asOf) {
         return results.cityResult(QueryParams.required("indicator", indicator), QueryParams.period(period),
                 QueryParams.asOf(asOf, clock));
@@ -69,7 +69,7 @@ public class ResultResource {
     @Operation(summary = "Every result of a period as CSV: each indicator for each unit that reported it, and the city",
             description = "Columns: indicatorCode,indicatorName,measureUnit,unitCode,period,value,yearToDate,target,"
                     + "attainmentPercent,expectedPercent,samePeriodLastYear,change,changeKind,status,currentVersion")
-    public Uni<String> exportCsv(@Parameter(example = "2022-06") @QueryParam("period") String period,
+    public Uni<String> exportCsv(@Parameter(required = true, example = "2022-06") @QueryParam("period") String period,
                                  @QueryParam("asOf") String asOf) {
         return export.csv(QueryParams.period(period), QueryParams.asOf(asOf, clock));
     }

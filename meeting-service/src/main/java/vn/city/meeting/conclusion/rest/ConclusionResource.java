@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -68,6 +70,8 @@ public class ConclusionResource {
     @Path("corrections")
     @Operation(summary = "Publish a correction as the next version with the full directive list (kept ids are updated, absent ones cancelled, new ones added)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "correction", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "The correction, published as the next version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConclusionView.class)))
     public Uni<Response> correct(@PathParam("id") UUID id, @NotNull @Valid ConclusionDraft body) {
         return conclusions.correct(caller.current(), id, body)
                 .map(v -> Response.status(Response.Status.CREATED).entity(v).build());

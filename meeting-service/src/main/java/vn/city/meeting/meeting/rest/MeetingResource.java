@@ -14,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -27,6 +29,7 @@ import vn.city.meeting.meeting.rest.MeetingDtos.GiveOpinion;
 import vn.city.meeting.meeting.rest.MeetingDtos.ItemView;
 import vn.city.meeting.meeting.rest.MeetingDtos.MeetingSummary;
 import vn.city.meeting.meeting.rest.MeetingDtos.MeetingView;
+import vn.city.meeting.meeting.rest.MeetingDtos.OpinionView;
 import vn.city.meeting.meeting.rest.MeetingDtos.RecordAttendance;
 import vn.city.meeting.meeting.rest.MeetingDtos.ScheduleMeeting;
 import vn.city.meeting.meeting.service.MeetingService;
@@ -56,6 +59,8 @@ public class MeetingResource {
              "startsAt":"2022-06-30T07:00:00Z","place":"Phòng họp UBND thành phố",
              "chair":"Dương Hữu Bường – Chủ tịch UBND thành phố","attendeeUnits":["ENV","FIN","W-SONGCAU"],
              "attendeePeople":["Dương Hữu Bường"]}""")))
+    @APIResponse(responseCode = "201", description = "Scheduled; Location names the meeting",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MeetingView.class)))
     public Uni<Response> schedule(@NotNull @Valid ScheduleMeeting body) {
         return meetings.schedule(caller.current(), body)
                 .map(v -> Response.created(URI.create("/api/meetings/" + v.id())).entity(v).build());
@@ -103,6 +108,8 @@ public class MeetingResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "for opinion", value = """
             {"kind":"FOR_OPINION","title":"Dự thảo Quyết định ban hành quy định chức năng, nhiệm vụ của phòng Tài nguyên – Môi trường",
              "presentingUnit":"ENV","documentKind":"DRAFT_DECISION","documentRef":"Dự thảo QĐ/UBND"}""")))
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ItemView.class)))
     public Uni<Response> addItem(@PathParam("id") UUID id, @NotNull @Valid AddItem body) {
         return meetings.addItem(caller.current(), id, body)
                 .map(v -> Response.status(Response.Status.CREATED).entity(v).build());
@@ -112,6 +119,8 @@ public class MeetingResource {
     @Path("{id}/items/{itemId}/opinions")
     @Operation(summary = "Give an opinion on an item (attendees: a leader, or an officer of an attending unit)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "agree", value = "{\"stance\":\"AGREE\",\"text\":\"Nhất trí thông qua\"}")))
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OpinionView.class)))
     public Uni<Response> opinion(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
                                  @NotNull @Valid GiveOpinion body) {
         return meetings.giveOpinion(caller.current(), id, itemId, body)

@@ -8,6 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.city.common.security.Caller;
 import vn.city.meeting.narrative.Narrative;
@@ -44,6 +48,8 @@ public class NarrativeResource {
     @Path("{meetingId}")
     @Produces(HTML_NEGOTIATED)
     @Operation(summary = "The narrative as an HTML page (Accept: text/html)")
+    @APIResponse(responseCode = "200", description = "The narrative as HTML",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> html(@PathParam("meetingId") UUID meetingId) {
         // The explicit type keeps the negotiation weight (qs) out of the Content-Type header.
         return narratives.of(caller.current(), meetingId)
@@ -54,6 +60,8 @@ public class NarrativeResource {
     @Path("{meetingId}.html")
     @Produces(HTML)
     @Operation(summary = "The narrative as an HTML page, for a browser link")
+    @APIResponse(responseCode = "200", description = "The narrative as HTML",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> page(@PathParam("meetingId") UUID meetingId) {
         return html(meetingId);
     }

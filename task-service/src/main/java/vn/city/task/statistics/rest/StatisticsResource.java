@@ -34,7 +34,7 @@ public class StatisticsResource {
             description = "By lead unit: assigned (not cancelled), done on time, done late, overdue and in progress "
                     + "as of today; a quarter, half year or year includes the months inside it.")
     public Uni<PeriodStatistics> units(
-            @Parameter(description = "2022-07, 2022-Q3, 2022-H2 or 2022", example = "2022-07")
+            @Parameter(required = true, description = "2022-07, 2022-Q3, 2022-H2 or 2022", example = "2022-07")
             @QueryParam("period") String period,
             @Parameter(description = "only this lead unit", example = "ENV") @QueryParam("unit") String unit) {
         access.requireAnyRole(Roles.VIEWER, Roles.OFFICER, Roles.SECRETARIAT, Roles.LEADER);

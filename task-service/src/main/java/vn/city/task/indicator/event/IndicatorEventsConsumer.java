@@ -1,4 +1,4 @@
-package vn.city.task.unit.event;
+package vn.city.task.indicator.event;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

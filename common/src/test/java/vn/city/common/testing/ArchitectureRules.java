@@ -1,0 +1,110 @@
+package vn.city.common.testing;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The structure every service keeps, as ArchUnit rules over its production classes. A service's test is one line:
+ * {@code ArchitectureRules.check("vn.city.task")}.
+ *
+ * <p>The shape (STYLE.md): one root package per feature ({@code vn.city.task.task}, {@code …conclusion}), with the
+ * entity at its root and {@code rest/} (resources, DTOs), {@code service/} (use cases), {@code repository/} (queries)
+ * and {@code event/} (what it publishes and consumes) where they earn their place. The rules:
+ * <ol>
+ *   <li>{@code rest} is the top layer: no class outside a {@code rest} package depends on one, so services and event
+ *       handlers take commands and domain types, never REST records;</li>
+ *   <li>{@code repository} is the bottom: it depends on no {@code service}, {@code rest} or {@code event} class;</li>
+ *   <li>queries live in repositories: a {@code rest} class neither runs a Panache query nor opens a session;</li>
+ *   <li>entities stay out of the API: no field of a {@code rest} class (a DTO's record component) is an entity;</li>
+ *   <li>no cycles between feature packages.</li>
+ * </ol>
+ */
+public final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    /** Imports the module's production classes under {@code basePackage} and checks every rule; fails listing all. */
+    public static void check(String basePackage) {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages(basePackage);
+        List<String> failures = new ArrayList<>();
+        for (ArchRule rule : rules(basePackage)) {
+            EvaluationResult result = rule.evaluate(classes);
+            if (result.hasViolation()) {
+                failures.add(result.getFailureReport().toString());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(String.join("\n\n", failures));
+        }
+    }
+
+    /** The rules, for a test that wants them one by one ({@code @ArchTest}). */
+    public static List<ArchRule> rules(String basePackage) {
+        String base = basePackage + "..";
+        return List.of(
+                noClasses().that().resideInAPackage(base).and().resideOutsideOfPackage("..rest..")
+                        .should().dependOnClassesThat().resideInAPackage(basePackage + ".*.rest..")
+                        .as("only the REST layer uses REST classes (services take commands and domain types)")
+                        .allowEmptyShould(true),
+                noClasses().that().resideInAPackage(basePackage + ".*.repository..")
+                        .should().dependOnClassesThat().resideInAnyPackage(basePackage + ".*.service..",
+                                basePackage + ".*.rest..", basePackage + ".*.event..")
+                        .as("repositories depend on no service, REST or event class")
+                        .allowEmptyShould(true),
+                noClasses().that().resideInAPackage(basePackage + ".*.rest..")
+                        .should().callMethodWhere(runsAQuery())
+                        .as("queries live in repositories, not in resources")
+                        .allowEmptyShould(true),
+                noFields().that().areDeclaredInClassesThat().resideInAPackage(basePackage + ".*.rest..")
+                        .should().haveRawType(entity())
+                        .as("REST DTOs never carry entities")
+                        .allowEmptyShould(true),
+                slices().matching(basePackage + ".(*)..").should().beFreeOfCycles()
+                        .as("feature packages of " + basePackage + " are free of cycles")
+                        .allowEmptyShould(true));
+    }
+
+    private static DescribedPredicate<JavaClass> entity() {
+        return new DescribedPredicate<>("an entity") {
+            @Override
+            public boolean test(JavaClass c) {
+                return c.isAnnotatedWith("jakarta.persistence.Entity");
+            }
+        };
+    }
+
+    private static DescribedPredicate<JavaMethodCall> runsAQuery() {
+        return new DescribedPredicate<>("a Panache query or a Hibernate session") {
+            @Override
+            public boolean test(JavaMethodCall call) {
+                JavaClass owner = call.getTargetOwner();
+                String name = call.getName();
+                boolean panache = owner.isAssignableTo("io.quarkus.hibernate.reactive.panache.PanacheEntityBase")
+                        || owner.isAssignableTo("io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase");
+                boolean query = name.startsWith("find") || name.startsWith("list") || name.startsWith("count")
+                        || name.startsWith("stream") || name.startsWith("delete") || name.equals("update");
+                return (panache && query)
+                        || owner.isAssignableTo("org.hibernate.reactive.mutiny.Mutiny$Session")
+                        || owner.isAssignableTo("org.hibernate.reactive.mutiny.Mutiny$SessionFactory")
+                        || owner.isAssignableTo("io.vertx.mutiny.sqlclient.SqlClient");
+            }
+        };
+    }
+}
