@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import vn.city.common.input.TextRules;
 import vn.city.common.problem.Problem;
 import vn.city.common.problem.ProblemException;
 import vn.city.common.security.UnitAccess;
@@ -92,6 +93,18 @@ public class ImportResource {
             if (r.size() != header.size()) {
                 errors.add(new Problem.FieldViolation("rows[" + (n + 1) + "]", "column-count",
                         "the line has " + r.size() + " fields, the header " + header.size()));
+                continue;
+            }
+            boolean control = false;
+            for (Map.Entry<String, Integer> c : columns.entrySet()) {
+                String value = r.get(c.getValue());
+                if (TextRules.forbiddenControl(value) >= 0) {
+                    errors.add(new Problem.FieldViolation(prefix + c.getKey(), TextRules.CONTROL_CHARACTER,
+                            prefix + c.getKey() + " " + TextRules.controlMessage(value)));
+                    control = true;
+                }
+            }
+            if (control) {
                 continue;
             }
             rows.add(new SubmitFigure(cell(r, columns, "indicatorCode"), cell(r, columns, "unitCode"),
