@@ -39,12 +39,31 @@ public final class ArchitectureRules {
 
     /** Imports the module's production classes under {@code basePackage} and checks every rule; fails listing all. */
     public static void check(String basePackage) {
+        check(basePackage, rules(basePackage));
+    }
+
+    /** {@link #check(String)} and, besides, every query (Panache, session, SQL client) in a repository class. */
+    public static void checkWithRepositories(String basePackage) {
+        List<ArchRule> rules = new ArrayList<>(rules(basePackage));
+        rules.add(queriesOnlyInRepositories(basePackage));
+        check(basePackage, rules);
+    }
+
+    /** Queries live in {@code repository} packages only (a stricter form of rule 3). */
+    public static ArchRule queriesOnlyInRepositories(String basePackage) {
+        return noClasses().that().resideInAPackage(basePackage + "..").and().resideOutsideOfPackage("..repository..")
+                .should().callMethodWhere(runsAQuery())
+                .as("queries live in repositories only")
+                .allowEmptyShould(true);
+    }
+
+    private static void check(String basePackage, List<ArchRule> rules) {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages(basePackage);
         List<String> failures = new ArrayList<>();
-        for (ArchRule rule : rules(basePackage)) {
+        for (ArchRule rule : rules) {
             EvaluationResult result = rule.evaluate(classes);
             if (result.hasViolation()) {
                 failures.add(result.getFailureReport().toString());

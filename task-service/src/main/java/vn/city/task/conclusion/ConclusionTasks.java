@@ -11,6 +11,8 @@ import vn.city.task.task.SourceKind;
 import vn.city.task.task.Task;
 import vn.city.task.task.event.TaskEventPayloads.TaskUpdated;
 import vn.city.task.task.event.TaskEvents;
+import vn.city.task.conclusion.repository.ConclusionAppliedRepository;
+import vn.city.task.task.repository.TaskRepository;
 import vn.city.task.task.service.TaskCommands;
 import vn.city.task.time.TaskTime;
 
@@ -37,7 +39,13 @@ public class ConclusionTasks {
     private final TaskEvents events;
     private final TaskTime time;
 
-    public ConclusionTasks(TaskCommands commands, TaskEvents events, TaskTime time) {
+    private final TaskRepository tasks;
+    private final ConclusionAppliedRepository appliedConclusions;
+
+    public ConclusionTasks(TaskCommands commands, TaskEvents events, TaskTime time, TaskRepository tasks,
+                           ConclusionAppliedRepository appliedConclusions) {
+        this.tasks = tasks;
+        this.appliedConclusions = appliedConclusions;
         this.commands = commands;
         this.events = events;
         this.time = time;
@@ -46,7 +54,7 @@ public class ConclusionTasks {
     public Uni<Void> apply(MeetingConcluded c) {
         validate(c);
         int version = c.version() == null ? 1 : c.version();
-        return ConclusionApplied.<ConclusionApplied>findById(c.meetingId()).chain(applied -> {
+        return appliedConclusions.find(c.meetingId()).chain(applied -> {
             if (applied != null && applied.version >= version) {
                 LOG.infof("conclusion of meeting %s version %d ignored: version %d already applied",
                         c.meetingId(), version, applied.version);
@@ -65,7 +73,7 @@ public class ConclusionTasks {
     private Uni<Void> reconcile(MeetingConcluded c, int version) {
         Set<String> ids = c.directives().stream().map(MeetingConcluded.Directive::directiveId)
                 .collect(Collectors.toSet());
-        return Task.<Task>list("sourceDirectiveId in ?1 or sourceMeetingId = ?2", ids, c.meetingId())
+        return tasks.ofConclusion(ids, c.meetingId())
                 .chain(existing -> {
                     Map<String, Task> byDirective = existing.stream()
                             .collect(Collectors.toMap(t -> t.sourceDirectiveId, Function.identity(), (a, b) -> a));

@@ -9,6 +9,7 @@ import vn.city.common.period.Period;
 import vn.city.task.task.Priority;
 import vn.city.task.task.SourceKind;
 import vn.city.task.task.Task;
+import vn.city.task.task.repository.TaskRepository;
 import vn.city.task.task.service.TaskCommands;
 import vn.city.task.time.TaskTime;
 
@@ -26,7 +27,10 @@ public class OffTrackFollowUp {
     private final TaskTime time;
     private final TaskConfig config;
 
-    public OffTrackFollowUp(TaskCommands commands, TaskTime time, TaskConfig config) {
+    private final TaskRepository tasks;
+
+    public OffTrackFollowUp(TaskCommands commands, TaskTime time, TaskConfig config, TaskRepository tasks) {
+        this.tasks = tasks;
         this.commands = commands;
         this.time = time;
         this.config = config;
@@ -44,7 +48,7 @@ public class OffTrackFollowUp {
             throw new MalformedEventException("indicator-off-track without ownerUnit");
         }
         String ref = signal.indicatorCode() + "/" + signal.unitCode() + "/" + signal.period();
-        return Task.count("sourceRef", ref).chain(existing -> {
+        return tasks.countBySourceRef(ref).chain(existing -> {
             if (existing > 0) {
                 LOG.debugf("follow-up task for %s exists already", ref);
                 return Uni.createFrom().voidItem();

@@ -10,6 +10,7 @@ import vn.city.task.task.Task;
 import vn.city.task.task.TaskStatus;
 import vn.city.task.task.event.TaskEventPayloads.TaskOverdue;
 import vn.city.task.task.event.TaskEvents;
+import vn.city.task.task.repository.TaskRepository;
 import vn.city.task.time.TaskTime;
 
 import java.time.LocalDate;
@@ -24,13 +25,14 @@ import java.util.List;
 public class OverdueDetector {
 
     private static final Logger LOG = Logger.getLogger(OverdueDetector.class);
-    private static final List<TaskStatus> OPEN = List.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS,
-            TaskStatus.SUBMITTED);
 
     private final TaskEvents events;
     private final TaskTime time;
 
-    public OverdueDetector(TaskEvents events, TaskTime time) {
+    private final TaskRepository tasks;
+
+    public OverdueDetector(TaskEvents events, TaskTime time, TaskRepository tasks) {
+        this.tasks = tasks;
         this.events = events;
         this.time = time;
     }
@@ -59,7 +61,7 @@ public class OverdueDetector {
     @WithTransaction
     public Uni<Integer> detect() {
         LocalDate today = time.today();
-        return Task.<Task>list("status in ?1 and deadline < ?2 order by deadline, id", OPEN, today)
+        return tasks.openPastDeadline(today)
                 .chain(tasks -> {
                     Uni<Integer> count = Uni.createFrom().item(0);
                     for (Task task : tasks) {
@@ -71,13 +73,7 @@ public class OverdueDetector {
 
     private Uni<Boolean> announce(Task task) {
         LocalDate deadline = task.deadline;
-        return Task.getSession().chain(session -> session.createNativeQuery(
-                                "insert into task_overdue_notice (task_id, deadline, noticed_at) values (?1, ?2, ?3)"
-                                        + " on conflict do nothing")
-                        .setParameter(1, task.id)
-                        .setParameter(2, deadline)
-                        .setParameter(3, time.now())
-                        .executeUpdate())
+        return tasks.noticeOverdue(task.id, deadline, time.now())
                 .chain(inserted -> inserted == 0
                         ? Uni.createFrom().item(false)
                         : events.publish(TaskEvents.OVERDUE, task, new TaskOverdue(events.snapshot(task), deadline))

@@ -7,6 +7,7 @@ import vn.city.common.event.MalformedEventException;
 import vn.city.common.problem.Problem;
 import vn.city.common.problem.ProblemException;
 import vn.city.task.time.TaskTime;
+import vn.city.task.unit.repository.OrgUnitRepository;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,7 +21,10 @@ public class UnitDirectory {
 
     private final TaskTime time;
 
-    public UnitDirectory(TaskTime time) {
+    private final OrgUnitRepository units;
+
+    public UnitDirectory(TaskTime time, OrgUnitRepository units) {
+        this.units = units;
         this.time = time;
     }
 
@@ -29,7 +33,7 @@ public class UnitDirectory {
         if (changed.code() == null || changed.code().isBlank()) {
             throw new MalformedEventException("unit-changed without code");
         }
-        return OrgUnit.<OrgUnit>findById(changed.code()).chain(existing -> {
+        return units.find(changed.code()).chain(existing -> {
             OrgUnit unit = existing != null ? existing : new OrgUnit();
             unit.code = changed.code();
             unit.name = changed.name() == null ? changed.code() : changed.name();
@@ -52,7 +56,7 @@ public class UnitDirectory {
         if (codes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return OrgUnit.<OrgUnit>list("code in ?1 and active = true", codes).map(found -> {
+        return units.active(codes).map(found -> {
             Set<String> known = found.stream().map(u -> u.code).collect(Collectors.toSet());
             List<Problem.FieldViolation> violations = new ArrayList<>();
             for (UnitRef ref : refs) {
@@ -70,7 +74,7 @@ public class UnitDirectory {
 
     @WithSession
     public Uni<Boolean> isKnown(String code) {
-        return OrgUnit.<OrgUnit>findById(code).map(u -> u != null && u.active);
+        return units.find(code).map(u -> u != null && u.active);
     }
 
     public static List<UnitRef> refs(String leadUnit, Collection<String> coordinating) {

@@ -30,6 +30,7 @@ import vn.city.task.task.event.TaskEventPayloads.TaskStarted;
 import vn.city.task.task.event.TaskEventPayloads.TaskSubmitted;
 import vn.city.task.task.event.TaskEvents;
 import vn.city.task.task.event.TaskSnapshot;
+import vn.city.task.task.repository.TaskRepository;
 import vn.city.task.time.TaskTime;
 import vn.city.task.unit.UnitDirectory;
 
@@ -49,7 +50,10 @@ public class TaskCommands {
     private final TaskTime time;
     private final UnitDirectory units;
 
-    public TaskCommands(TaskEvents events, TaskTime time, UnitDirectory units) {
+    private final TaskRepository tasks;
+
+    public TaskCommands(TaskEvents events, TaskTime time, UnitDirectory units, TaskRepository tasks) {
+        this.tasks = tasks;
         this.events = events;
         this.time = time;
         this.units = units;
@@ -276,7 +280,7 @@ public class TaskCommands {
                 throw ProblemException.invalid("newDeadline", "after-current-deadline",
                         "the new deadline " + newDeadline + " must be after the current one, " + task.deadline);
             }
-            return ExtensionRequest.count("taskId = ?1 and status = ?2", task.id, ExtensionRequest.Status.PENDING)
+            return tasks.pendingExtensions(task.id)
                     .chain(pending -> {
                         if (pending > 0) {
                             throw ProblemException.conflict("extension-pending",
@@ -335,7 +339,7 @@ public class TaskCommands {
     private Uni<Decision> decide(UUID id, UUID requestId, CurrentUser user) {
         return load(id).chain(task -> {
             TaskAccess.requireLeader(user);
-            return ExtensionRequest.<ExtensionRequest>findById(requestId).map(request -> {
+            return tasks.extension(requestId).map(request -> {
                 if (request == null || !request.taskId.equals(task.id)) {
                     throw ProblemException.notFound("extension request", String.valueOf(requestId));
                 }
@@ -349,15 +353,13 @@ public class TaskCommands {
     }
 
     private Uni<Void> expirePendingExtensions(Task task, String actor) {
-        return ExtensionRequest.update("status = ?1, decidedBy = ?2, decidedAt = ?3, decisionNote = ?4 "
-                        + "where taskId = ?5 and status = ?6", ExtensionRequest.Status.REFUSED, actor, time.now(),
-                "task closed", task.id, ExtensionRequest.Status.PENDING).replaceWithVoid();
+        return tasks.refusePendingExtensions(task.id, actor, time.now(), "task closed").replaceWithVoid();
     }
 
     // ---- shared ---------------------------------------------------------------------------------------------
 
     public Uni<Task> load(UUID id) {
-        return Task.<Task>findById(id).onItem().ifNull()
+        return tasks.find(id).onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("task", String.valueOf(id)));
     }
 

@@ -1,25 +1,19 @@
 package vn.city.task.task.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.common.problem.ProblemException;
 import vn.city.common.security.CurrentUser;
 import vn.city.common.security.Roles;
-import vn.city.task.task.DeadlineChange;
-import vn.city.task.task.ExtensionRequest;
 import vn.city.common.period.Period;
-import vn.city.task.task.ProgressReport;
 import vn.city.task.task.Task;
 import vn.city.task.task.TaskAccess;
-import vn.city.task.task.TaskStatus;
-import vn.city.task.task.TaskTransition;
 import vn.city.task.task.event.TaskEvents;
 import vn.city.task.task.event.TaskSnapshot;
+import vn.city.task.task.repository.TaskRepository;
 import vn.city.task.time.TaskTime;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,15 +22,15 @@ import java.util.UUID;
 public class TaskQueries {
 
     static final int MAX_ROWS = 500;
-    private static final List<TaskStatus> OPEN = List.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS,
-            TaskStatus.SUBMITTED);
 
     private final TaskEvents events;
     private final TaskTime time;
+    private final TaskRepository tasks;
 
-    public TaskQueries(TaskEvents events, TaskTime time) {
+    public TaskQueries(TaskEvents events, TaskTime time, TaskRepository tasks) {
         this.events = events;
         this.time = time;
+        this.tasks = tasks;
     }
 
     @WithSession
@@ -65,46 +59,14 @@ public class TaskQueries {
                 && filter.deadlineTo().isBefore(filter.deadlineFrom())) {
             throw ProblemException.badRequest("deadlineTo", "window", "deadlineTo is before deadlineFrom");
         }
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (filter.status() != null) {
-            where.add("t.status = :status");
-            params.and("status", filter.status());
-        }
-        if (unit != null) {
-            where.add("(t.leadUnit = :unit or array_contains(t.coordinatingUnits, :unit))");
-            params.and("unit", unit);
-        }
-        if (filter.deadlineFrom() != null) {
-            where.add("t.deadline >= :deadlineFrom");
-            params.and("deadlineFrom", filter.deadlineFrom());
-        }
-        if (filter.deadlineTo() != null) {
-            where.add("t.deadline <= :deadlineTo");
-            params.and("deadlineTo", filter.deadlineTo());
-        }
-        if (filter.meetingId() != null) {
-            where.add("t.sourceMeetingId = :meetingId");
-            params.and("meetingId", filter.meetingId());
-        }
-        if (filter.indicator() != null) {
-            where.add("array_contains(t.indicatorCodes, :indicator)");
-            params.and("indicator", filter.indicator());
-        }
+        List<String> periods = null;
         if (filter.period() != null) {
-            Period period = Period.tryParse(filter.period()).orElseThrow(() -> ProblemException.badRequest("period",
-                    "period-format", "period '" + filter.period() + "' is not one of " + Period.FORMAT));
-            where.add("t.period in :periods");
-            params.and("periods", period.coveredLabels());
+            periods = Period.tryParse(filter.period()).orElseThrow(() -> ProblemException.badRequest("period",
+                    "period-format", "period '" + filter.period() + "' is not one of " + Period.FORMAT)).coveredLabels();
         }
-        if (filter.overdue() != null) {
-            String overdue = "(t.status in :open and t.deadline < :today)";
-            where.add(filter.overdue() ? overdue : "not " + overdue);
-            params.and("open", OPEN).and("today", time.today());
-        }
-        String hql = "from Task t" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by t.deadline asc nulls last, t.assignedAt asc, t.id";
-        return Task.<Task>find(hql, params).range(0, MAX_ROWS - 1).list()
+        return tasks.search(new TaskRepository.Search(filter.status(), unit, filter.deadlineFrom(),
+                        filter.deadlineTo(), filter.meetingId(), filter.indicator(), periods, filter.overdue(),
+                        time.today(), MAX_ROWS))
                 .map(tasks -> tasks.stream().map(events::snapshot).toList());
     }
 
@@ -115,18 +77,15 @@ public class TaskQueries {
 
     @WithSession
     public Uni<List<ProgressView>> progress(UUID id, CurrentUser user) {
-        return readable(id, user).chain(task -> ProgressReport.<ProgressReport>list(
-                        "taskId = ?1 order by seq", task.id))
+        return readable(id, user).chain(task -> tasks.progressOf(task.id))
                 .map(list -> list.stream().map(ProgressView::of).toList());
     }
 
     @WithSession
     public Uni<HistoryView> history(UUID id, CurrentUser user) {
-        return readable(id, user).chain(task -> TaskTransition.<TaskTransition>list(
-                        "taskId = ?1 order by seq", task.id)
-                .chain(steps -> DeadlineChange.<DeadlineChange>list("taskId = ?1 order by seq", task.id)
-                        .chain(deadlines -> ExtensionRequest.<ExtensionRequest>list(
-                                        "taskId = ?1 order by seq", task.id)
+        return readable(id, user).chain(task -> tasks.transitionsOf(task.id)
+                .chain(steps -> tasks.deadlinesOf(task.id)
+                        .chain(deadlines -> tasks.extensionsOf(task.id)
                                 .map(requests -> new HistoryView(task.id,
                                         steps.stream().map(HistoryView.Step::of).toList(),
                                         deadlines.stream().map(HistoryView.Deadline::of).toList(),
@@ -134,7 +93,7 @@ public class TaskQueries {
     }
 
     private Uni<Task> readable(UUID id, CurrentUser user) {
-        return Task.<Task>findById(id).map(task -> {
+        return tasks.find(id).map(task -> {
             if (task == null) {
                 throw ProblemException.notFound("task", String.valueOf(id));
             }
