@@ -36,7 +36,8 @@ final class ResourceAnswers {
             "jakarta.ws.rs.PUT", PathItem.HttpMethod.PUT, "jakarta.ws.rs.DELETE", PathItem.HttpMethod.DELETE,
             "jakarta.ws.rs.PATCH", PathItem.HttpMethod.PATCH);
     private static final Set<String> WRAPPERS = Set.of("io.smallrye.mutiny.Uni",
-            "java.util.concurrent.CompletionStage", "java.util.concurrent.CompletableFuture");
+            "java.util.concurrent.CompletionStage", "java.util.concurrent.CompletableFuture",
+            "org.jboss.resteasy.reactive.RestResponse");
     private static final Set<String> UNKNOWN = Set.of("jakarta.ws.rs.core.Response",
             "org.jboss.resteasy.reactive.RestResponse", "java.lang.Void", "void", "java.lang.Object");
 

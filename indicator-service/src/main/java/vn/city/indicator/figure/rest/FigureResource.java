@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -57,7 +58,8 @@ public class FigureResource {
             @ExampleObject(name = "Vietnamese text with year to date", value = """
                     {"indicatorCode": "RETAIL_SALES", "unitCode": "ECO", "period": "2022-06", "version": "ESTIMATE",
                      "valueText": "285", "yearToDate": 1739.5, "note": "lũy kế 06 tháng đầu năm"}""")}))
-    @APIResponse(responseCode = "201", description = "Stored")
+    @APIResponse(responseCode = "201", description = "Stored",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FigureReceipt.class)))
     @APIResponse(responseCode = "400", description = "Unreadable body or a non-number (problem+json naming the field)")
     @APIResponse(responseCode = "403", description = "Not the caller's unit")
     @APIResponse(responseCode = "422", description = "A rule is broken (problem+json naming field and rule); nothing stored")

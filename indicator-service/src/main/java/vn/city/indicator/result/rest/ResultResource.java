@@ -7,6 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,11 +40,13 @@ public class ResultResource {
             description = "As known at asOf (default now). A flow's year to date sums the year's months; a level's is "
                     + "its latest value. attainmentPercent = year to date / target; expectedPercent = share expected by "
                     + "elapsed time; change is % for flows and percentage points for levels.")
+    @APIResponse(responseCode = "200", description = "The result",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Result.class)))
     @APIResponse(responseCode = "404", description = "No such indicator")
     public Uni<Result> result(@Parameter(required = true, example = "RETAIL_SALES") @QueryParam("indicator") String indicator,
                               @Parameter(example = "ECO") @QueryParam("unit") String unit,
                               @Parameter(required = true, example = "2022-06") @QueryParam("period") String period,
-                              @Parameter(required = true, example = "2022-06-30T10:00:00Z") @QueryParam("asOf") String asOf) {
+                              @Parameter(example = "2022-06-30T10:00:00Z") @QueryParam("asOf") String asOf) {
         return results.result(QueryParams.required("indicator", indicator), unit, QueryParams.period(period),
                 QueryParams.asOf(asOf, clock));
     }
