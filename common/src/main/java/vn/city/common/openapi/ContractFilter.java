@@ -12,7 +12,9 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.IndexView;
+import org.jboss.jandex.Type;
 import vn.city.common.problem.Problem;
 
 import java.util.ArrayDeque;
@@ -34,7 +36,7 @@ import java.util.Set;
  *   <li>every problem answer is {@code application/problem+json} with the {@code Problem} schema;</li>
  *   <li>every object a 2xx answer returns lists all its properties as {@code required} (records always write
  *       every component; not for a schema a client also sends), and a property that may be null says so
- *       ({@code type: [..., "null"]}); only arrays and booleans are taken as never null.</li>
+ *       ({@code nullable}) unless its Java type is primitive; arrays are taken as never null.</li>
  * </ul>
  * The success answer of each resource method is read from its code ({@link ResourceAnswers}): the status of
  * {@code @ResponseStatus} (201 for a create, not the scanner's 200) and the schema of what it returns.
@@ -123,14 +125,38 @@ public class ContractFilter implements OASFilter {
                 Schema schema = components.getSchemas().get(name);
                 if (schema != null && !PROBLEM.equals(name) && !"FieldViolation".equals(name)) {
                     // A schema a client also sends keeps its own required list: only the server's answers are total.
-                    requireAndAllowNull(schema, !received.contains(name), components);
+                    requireAndAllowNull(schema, !received.contains(name), components, primitives(name));
                 }
             }
         }
     }
 
     /** Every property required; every property that is not an array or a boolean may be null. */
-    private static void requireAndAllowNull(Schema schema, boolean requireAll, Components components) {
+    /**
+     * The properties of the class behind a schema (by simple name) whose Java type is primitive: those cannot be
+     * null. Without the index, none are known.
+     */
+    private Set<String> primitives(String schemaName) {
+        Set<String> out = new HashSet<>();
+        if (index == null) {
+            return out;
+        }
+        for (ClassInfo c : index.getKnownClasses()) {
+            if (!c.name().toString().startsWith("vn.city.") || !c.simpleName().equals(schemaName)) {
+                continue;
+            }
+            if (c.isRecord()) {
+                c.recordComponents().stream().filter(rc -> rc.type().kind() == Type.Kind.PRIMITIVE)
+                        .forEach(rc -> out.add(rc.name()));
+            } else {
+                c.fields().stream().filter(f -> f.type().kind() == Type.Kind.PRIMITIVE).forEach(f -> out.add(f.name()));
+            }
+        }
+        return out;
+    }
+
+    private static void requireAndAllowNull(Schema schema, boolean requireAll, Components components,
+                                            Set<String> primitives) {
         if (schema.getProperties() == null || schema.getProperties().isEmpty()) {
             return;
         }
@@ -139,7 +165,7 @@ public class ContractFilter implements OASFilter {
         }
         Map<String, Schema> properties = new LinkedHashMap<>();
         for (Map.Entry<String, Schema> p : schema.getProperties().entrySet()) {
-            properties.put(p.getKey(), nullable(p.getValue(), components));
+            properties.put(p.getKey(), primitives.contains(p.getKey()) ? p.getValue() : nullable(p.getValue(), components));
         }
         schema.setProperties(properties);
     }
@@ -169,7 +195,7 @@ public class ContractFilter implements OASFilter {
         }
         List<Schema.SchemaType> types = property.getType();
         if (types == null || types.isEmpty() || types.contains(Schema.SchemaType.NULL)
-                || types.contains(Schema.SchemaType.ARRAY) || types.contains(Schema.SchemaType.BOOLEAN)) {
+                || types.contains(Schema.SchemaType.ARRAY)) {
             return property;
         }
         property.addType(Schema.SchemaType.NULL);
