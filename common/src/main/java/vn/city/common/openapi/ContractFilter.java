@@ -32,7 +32,7 @@ import java.util.Set;
  * <ul>
  *   <li>every {@code /api} operation requires the OIDC bearer scheme (the realm's token), and answers 400, 401 and
  *       403 with a problem (any parameter can break the input rules; a token can be missing or lack the right),
- *       404 when its path names a resource, 413 and 422 when it takes a body;</li>
+ *       404 when its path names a resource, 409 when it changes state, 413 and 422 when it takes a body;</li>
  *   <li>every problem answer is {@code application/problem+json} with the {@code Problem} schema;</li>
  *   <li>every object a 2xx answer returns lists all its properties as {@code required} (records always write
  *       every component; not for a schema a client also sends), and a property that may be null says so
@@ -103,6 +103,9 @@ public class ContractFilter implements OASFilter {
                     problem(responses, "403", "The token does not grant this operation, or not for this unit");
                     if (path.getKey().contains("{")) {
                         problem(responses, "404", "Not found");
+                    }
+                    if (op.getKey() != PathItem.HttpMethod.GET) {
+                        problem(responses, "409", "The current state does not allow it (a lifecycle step, a duplicate)");
                     }
                     if (operation.getRequestBody() != null) {
                         problem(responses, "413", "The body is too large");
