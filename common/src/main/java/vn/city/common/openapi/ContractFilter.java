@@ -145,7 +145,9 @@ public class ContractFilter implements OASFilter {
             return out;
         }
         for (ClassInfo c : index.getKnownClasses()) {
-            if (!c.name().toString().startsWith("vn.city.") || !c.simpleName().equals(schemaName)) {
+            String n = c.name().toString();
+            if (!n.startsWith("vn.city.") || !n.substring(Math.max(n.lastIndexOf('.'), n.lastIndexOf('$')) + 1)
+                    .equals(schemaName)) {
                 continue;
             }
             if (c.isRecord()) {
