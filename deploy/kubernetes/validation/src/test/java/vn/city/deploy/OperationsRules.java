@@ -426,6 +426,10 @@ final class OperationsRules {
                             || !"S256".equals(client.path("attributes").path("pkce.code.challenge.method").asText())) {
                         problems.add(cid + ": a public client signs people in with the code flow and PKCE S256");
                     }
+                } else if (client.path("standardFlowEnabled").asBoolean(false)) {
+                    if (!"S256".equals(client.path("attributes").path("pkce.code.challenge.method").asText())) {
+                        problems.add(cid + ": a confidential web client signs people in with the code flow and PKCE S256");
+                    }
                 } else if (!client.path("bearerOnly").asBoolean(false) && !client.path("serviceAccountsEnabled").asBoolean(false)) {
                     problems.add(cid + ": a confidential client authenticates machines with client credentials (service account)");
                 }

@@ -149,6 +149,8 @@ class OperationsRulesTest {
         fails(overlay, rule, "password grant left to the default", objects -> client(objects, "task-service").remove("directAccessGrantsEnabled"));
         fails(overlay, rule, "public client without PKCE", objects ->
                 ((ObjectNode) client(objects, "city-cli").get("attributes")).remove("pkce.code.challenge.method"));
+        fails(overlay, rule, "confidential web client without PKCE", objects ->
+                ((ObjectNode) client(objects, "city-web").get("attributes")).remove("pkce.code.challenge.method"));
         fails(overlay, rule, "implicit flow", objects -> client(objects, "city-cli").put("implicitFlowEnabled", true));
         fails(overlay, rule, "service client without client credentials", objects ->
                 client(objects, "meeting-service").put("serviceAccountsEnabled", false));

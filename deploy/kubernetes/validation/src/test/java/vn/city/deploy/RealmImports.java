@@ -123,6 +123,9 @@ final class RealmImports {
                 if ("city-cli".equals(c.path("clientId").asText())) {
                     attributes.put("oauth2.device.authorization.grant.enabled", "true");
                 }
+            } else if (c.path("standardFlowEnabled").asBoolean(false)) {
+                // a confidential web application signs people in: code flow, PKCE as well
+                attributes.put("pkce.code.challenge.method", "S256");
             } else {
                 c.put("serviceAccountsEnabled", true);
             }
