@@ -21,7 +21,8 @@ import static vn.city.meeting.support.Api.as;
 @QuarkusTest
 class NarrativeTest {
 
-    static final String BUDGET_SENTENCE = "Thu ngân sách tháng 10 ước đạt 4,15 tỷ đồng, lũy kế 10 tháng đầu năm ước đạt "
+    /** Said first after "Trong tháng 10/2017, ", so its first letter is lower case there. */
+    static final String BUDGET_SENTENCE = "hu ngân sách tháng 10 ước đạt 4,15 tỷ đồng, lũy kế 10 tháng đầu năm ước đạt "
             + "84,258 tỷ đồng, đạt 75,23% nghị quyết";
 
     @Test

@@ -57,7 +57,8 @@ class PackReadBenchmark {
         String month = (FIRST_YEAR + YEARS - 1) + "-06";
         String rpt = Tokens.rpt("viewer", "meeting-service");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest get = HttpRequest.newBuilder(URI.create("http://localhost:18083/api/packs/period/" + month))
+        HttpRequest get = HttpRequest.newBuilder(URI.create("http://localhost:" + Integer.getInteger("quarkus.http.test-port", 18083)
+                + "/api/packs/period/" + month))
                 .header("Authorization", "Bearer " + rpt).header("Accept", "application/json").GET().build();
         HttpResponse<String> probe = http.send(get, HttpResponse.BodyHandlers.ofString());
         assertThat(probe.statusCode()).isEqualTo(200);

@@ -15,9 +15,12 @@ import java.util.UUID;
 /** Acts as the indicator-service and the task-service: publishes their envelopes to the real test topics. */
 public final class Events implements AutoCloseable {
 
-    public static final String INDICATOR_TOPIC = "test.indicator-events";
-    public static final String TASK_TOPIC = "test.task-events";
-    public static final String MEETING_TOPIC = "test.meeting-events";
+    /** "test." by default; a run on topics of its own sets -Dcity.test.topic-prefix (with the channels' topics). */
+    public static final String PREFIX = System.getProperty("city.test.topic-prefix", "test.");
+    public static final String INDICATOR_TOPIC = PREFIX + "indicator-events";
+    public static final String TASK_TOPIC = PREFIX + "task-events";
+    public static final String MEETING_TOPIC = PREFIX + "meeting-events";
+    public static final String DEAD_LETTER_TOPIC = PREFIX + "meeting-service.dlq";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TopicWriter writer = new TopicWriter();
