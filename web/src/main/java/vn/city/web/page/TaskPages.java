@@ -66,11 +66,11 @@ public class TaskPages {
             return errors.get(field);
         }
 
-        public Dto.Extension pendingExtension() {
+        public Dto.ExtensionRequest pendingExtension() {
             if (history == null || history.extensionRequests() == null) {
                 return null;
             }
-            return history.extensionRequests().stream().filter(Dto.Extension::pending).findFirst().orElse(null);
+            return history.extensionRequests().stream().filter(Dto.ExtensionRequest::pending).findFirst().orElse(null);
         }
     }
 

@@ -21,7 +21,20 @@ final class Api {
     private Api() {
     }
 
+    private static final java.util.Map<String, String[]> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A fixture user's access token, kept for a minute (the realm's tokens live 15). */
     static String token(String user) {
+        String[] cached = TOKENS.get(user);
+        if (cached != null && Long.parseLong(cached[1]) > System.currentTimeMillis()) {
+            return cached[0];
+        }
+        String t = fetchToken(user);
+        TOKENS.put(user, new String[] {t, Long.toString(System.currentTimeMillis() + 60_000)});
+        return t;
+    }
+
+    private static String fetchToken(String user) {
         String form = "grant_type=password&client_id=city-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
         JsonNode r = send(HttpRequest.newBuilder(URI.create("http://localhost:8180/realms/city/protocol/openid-connect/token"))

@@ -91,8 +91,11 @@ final class Browser implements AutoCloseable {
         e.sendKeys(text);
     }
 
+    /** Clicks the form's (first) submit button and waits until the answer replaced the page. */
     void submit(String formCss) {
-        find(formCss + " button[type=submit]").click();
+        WebElement button = find(formCss + " button[type=submit]");
+        button.click();
+        wait(30).until(ExpectedConditions.stalenessOf(button));
     }
 
     WebDriverWait wait(int seconds) {

@@ -79,7 +79,7 @@ class WebBrowserTest {
             assertThat(b.text("h1")).contains("Phòng Tài chính – Kế hoạch");
             assertThat(b.text("#han-nop")).contains("hạn nộp");
             b.type("#v-BUDGET_REVENUE", "1.739,5");
-            b.find("form[action='/nhap-so-lieu'] button[type=submit]").click();
+            b.submit("#form-so-lieu");
             assertThat(b.text("[role=status]")).contains("Đã lưu 1 số liệu");
             assertThat(b.text("#dong-BUDGET_REVENUE")).contains("1.739,5");
 
@@ -94,7 +94,8 @@ class WebBrowserTest {
                         b.go("/giao-ban/" + meetingId);
                         return b.all("#pl-BUDGET_REVENUE").stream().anyMatch(e -> e.getText().contains("1.739,5"));
                     });
-            b.find("#pl-BUDGET_REVENUE a").click();
+            b.go("/giao-ban/" + meetingId + "?chi-tiet=BUDGET_REVENUE");
+            assertThat(b.find("#pl-BUDGET_REVENUE a").getAttribute("href")).endsWith("chi-tiet=BUDGET_REVENUE#pl-BUDGET_REVENUE");
             assertThat(b.text("tr.breakdown")).contains("Phòng Tài chính – Kế hoạch").contains("1.739,5");
         }
     }
@@ -106,7 +107,7 @@ class WebBrowserTest {
             b.open("/nhap-so-lieu", "officer-fin");
             b.type("#v-BUDGET_SPENDING", "mười hai");
             b.type("#v-INCOME_PER_HEAD", "22,36");
-            b.find("form[action='/nhap-so-lieu'] button[type=submit]").click();
+            b.submit("#form-so-lieu");
             assertThat(b.find("#v-BUDGET_SPENDING").getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(b.find("#v-BUDGET_SPENDING").getAttribute("value")).isEqualTo("mười hai");
             assertThat(b.find("#v-BUDGET_SPENDING").getAttribute("aria-describedby")).contains("e-BUDGET_SPENDING");
@@ -147,7 +148,7 @@ class WebBrowserTest {
                         b.go("/nhiem-vu");
                         return b.all("table.tasks a").stream().anyMatch(a -> a.getText().contains("Đẩy mạnh thu ngân sách"));
                     });
-            b.driver.findElement(By.linkText("Đẩy mạnh thu ngân sách")).click();
+            b.go(b.driver.findElement(By.linkText("Đẩy mạnh thu ngân sách")).getAttribute("href").replace(Browser.BASE, ""));
             b.type("#phan-tram", "40");
             b.type("#noi-dung", "Đã rà soát 12/20 nguồn thu; thu nợ đọng đạt 1,2 tỷ đồng.");
             b.submit("#form-tien-do");
@@ -169,6 +170,69 @@ class WebBrowserTest {
             }
             b.go("/nhap-so-lieu");
             assertThat(b.all("form[method=post] button")).as("a viewer's entry form").isEmpty();
+        }
+    }
+
+    /**
+     * Not a check: with {@code -Dcity.web.screenshots=<dir>} (web/docs in the README), every page at desktop (1366)
+     * and phone (390) width, after loading a year and a half of figures so the charts have something to draw.
+     */
+    @Test
+    @Order(6)
+    void screenshotsOfEveryPage() {
+        String dir = System.getProperty("city.web.screenshots");
+        Assumptions.assumeTrue(dir != null && !dir.isBlank(), "screenshots only with -Dcity.web.screenshots=<dir>");
+        java.nio.file.Path out = java.nio.file.Path.of(dir);
+        DemoData.load(INDICATOR, YearMonth.parse(PERIOD));
+        String task = Api.get("secretariat", ServiceStack.api("task-service") + "/api/tasks").path(0).path("taskId").asText();
+        record Shot(String name, String user, String path) {
+        }
+        List<Shot> shots = List.of(
+                new Shot("tong-quan", "leader", "/tong-quan?ky=" + YearMonth.parse(PERIOD).minusMonths(1)),
+                new Shot("nhap-so-lieu", "officer-fin", "/nhap-so-lieu"),
+                new Shot("giao-ban", "secretariat", "/giao-ban"),
+                new Shot("giao-ban-cuoc-hop", "secretariat", "/giao-ban/" + meetingId + "?chi-tiet=BUDGET_REVENUE"),
+                new Shot("giao-ban-ban-in", "leader", "/giao-ban/" + meetingId + "/in"),
+                new Shot("nhiem-vu", "leader", "/nhiem-vu"),
+                new Shot("nhiem-vu-chi-tiet", "officer-fin", "/nhiem-vu/" + task),
+                new Shot("tinh-hinh-bao-cao", "secretariat", "/tinh-hinh-bao-cao"));
+        for (int width : new int[] {1366, 390}) {
+            String suffix = width > 1000 ? "desktop" : "phone";
+            try (Browser b = new Browser(width)) {
+                b.go("/tong-quan");
+                b.screenshot(out.resolve("dang-nhap-" + suffix + ".png"));
+            }
+            String current = null;
+            Browser b = null;
+            try {
+                for (Shot s : shots) {
+                    if (!s.user().equals(current)) {
+                        if (b != null) {
+                            b.close();
+                        }
+                        b = new Browser(width);
+                        b.open(s.path(), s.user());
+                        current = s.user();
+                    }
+                    b.go(s.path());
+                    b.screenshot(out.resolve(s.name() + "-" + suffix + ".png"));
+                }
+                // a refused value, beside its field
+                if (!"officer-fin".equals(current)) {
+                    b.close();
+                    b = new Browser(width);
+                    b.open("/nhap-so-lieu", "officer-fin");
+                }
+                b.go("/nhap-so-lieu");
+                b.type("#v-BUDGET_SPENDING", "-12");
+                b.type("#v-INCOME_PER_HEAD", "22,36");
+                b.submit("#form-so-lieu");
+                b.screenshot(out.resolve("nhap-so-lieu-loi-" + suffix + ".png"));
+            } finally {
+                if (b != null) {
+                    b.close();
+                }
+            }
         }
     }
 
