@@ -1,5 +1,6 @@
 package vn.city.common.testing;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -9,6 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +39,10 @@ public final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
-    /** Imports the module's production classes under {@code basePackage} and checks every rule; fails listing all. */
+    /**
+     * Imports the module's production classes ({@code target/classes}, the test's working directory being the module)
+     * and checks every rule on those under {@code basePackage}; fails listing all violations.
+     */
     public static void check(String basePackage) {
         check(basePackage, rules(basePackage));
     }
@@ -58,10 +63,16 @@ public final class ArchitectureRules {
     }
 
     private static void check(String basePackage, List<ArchRule> rules) {
+        // Only the module's own compiled classes, and no lookup of other classes on the class path: ArchUnit opening
+        // and closing the dependency jars breaks a later Quarkus start in the same JVM (a closed cached JarFile).
+        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
+        Path compiled = Path.of("target", "classes");
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages(basePackage);
+                .importPath(compiled);
+        if (classes.stream().noneMatch(c -> c.getPackageName().startsWith(basePackage))) {
+            throw new AssertionError("no classes of " + basePackage + " in " + compiled.toAbsolutePath());
+        }
         List<String> failures = new ArrayList<>();
         for (ArchRule rule : rules) {
             EvaluationResult result = rule.evaluate(classes);
