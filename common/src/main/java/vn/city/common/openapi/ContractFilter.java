@@ -131,7 +131,42 @@ public class ContractFilter implements OASFilter {
                     requireAndAllowNull(schema, !received.contains(name), components, primitives(name));
                 }
             }
+            // Second pass: a property that refers to an object and may be null gets a copy of that object's (now
+            // final) schema with nullable: the response validator does not accept null for "allOf: [ref], nullable".
+            for (String name : returned) {
+                Schema schema = components.getSchemas().get(name);
+                if (schema == null || schema.getProperties() == null) {
+                    continue;
+                }
+                Map<String, Schema> properties = new LinkedHashMap<>();
+                for (Map.Entry<String, Schema> p : schema.getProperties().entrySet()) {
+                    properties.put(p.getKey(), inlineNullableObject(p.getValue(), components));
+                }
+                schema.setProperties(properties);
+            }
         }
+    }
+
+    private static Schema inlineNullableObject(Schema property, Components components) {
+        if (property.getRef() != null || property.getAllOf() == null || property.getAllOf().size() != 1
+                || property.getType() == null || !property.getType().contains(Schema.SchemaType.NULL)) {
+            return property;
+        }
+        String ref = property.getAllOf().get(0).getRef();
+        if (ref == null) {
+            return property;
+        }
+        Schema target = components.getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+        if (target == null || target.getProperties() == null) {
+            return property;
+        }
+        Schema copy = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).addType(Schema.SchemaType.NULL)
+                .description(property.getDescription() != null ? property.getDescription() : target.getDescription())
+                .properties(new LinkedHashMap<>(target.getProperties()));
+        if (target.getRequired() != null) {
+            copy.setRequired(new ArrayList<>(target.getRequired()));
+        }
+        return copy;
     }
 
     /** Every property required; every property that is not an array or a boolean may be null. */

@@ -77,7 +77,8 @@ final class ResourceAnswers {
         Type returned = unwrap(method.returnType());
         boolean known = !UNKNOWN.contains(returned.name().toString()) && returned.kind() != Type.Kind.VOID;
         AnnotationInstance status = method.declaredAnnotation(RESPONSE_STATUS);
-        List<String> documented = responses.getAPIResponses().keySet().stream().filter(k -> k.startsWith("2")).toList();
+        List<String> documented = responses.getAPIResponses().keySet().stream()
+                .filter(k -> k.startsWith("2") && !"204".equals(k)).toList();
         String code = status != null ? Integer.toString(status.value().asInt())
                 : documented.size() == 1 ? documented.get(0) : known ? "200" : null;
         if (code == null) {
