@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Requests to a service's API as a fixture user (a real token from the local Keycloak), every response checked
@@ -36,6 +35,7 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
     /** On unless {@code -Dcity.openapi.validate=false}. */
+    private static final String COUNTER = "city.openapi.validated-responses";
     private static final boolean VALIDATE = Boolean.parseBoolean(System.getProperty("city.openapi.validate", "true"));
 
     private Api() {
@@ -59,28 +59,21 @@ public final class Api {
 
     /** How many responses this JVM has checked against a document. */
     public static int validatedResponses() {
-        return counter().get();
+        return Integer.parseInt(System.getProperty(COUNTER, "0"));
     }
 
     /**
-     * The counter lives in the system properties, shared by every class loader of the test JVM (Quarkus loads test
-     * classes anew for each application start); at exit the total is logged and written to
-     * {@code target/openapi-validated-responses.txt}.
+     * The count lives in a system property (a string: Narayana, among others, copies every system property and
+     * fails on anything else), shared by every class loader of the test JVM (Quarkus loads test classes anew for each
+     * application start); at exit the total is logged and written to {@code target/openapi-validated-responses.txt}.
      */
-    private static AtomicInteger counter() {
-        Object c = System.getProperties().get("city.openapi.validated");
-        if (c instanceof AtomicInteger counter) {
-            return counter;
-        }
+    private static void countOne() {
         synchronized (System.getProperties()) {
-            c = System.getProperties().get("city.openapi.validated");
-            if (c instanceof AtomicInteger counter) {
-                return counter;
+            System.setProperty(COUNTER, Integer.toString(validatedResponses() + 1));
+            if (System.getProperty(COUNTER + ".hook") == null) {
+                System.setProperty(COUNTER + ".hook", "registered");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> report(validatedResponses())));
             }
-            AtomicInteger counter = new AtomicInteger();
-            System.getProperties().put("city.openapi.validated", counter);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> report(counter.get())));
-            return counter;
         }
     }
 
@@ -135,7 +128,7 @@ public final class Api {
             URI uri = URI.create(request.getURI());
             String base = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
             Response answer = new OpenApiValidationFilter(validator(base)).filter(request, response, ctx);
-            counter().incrementAndGet();
+            countOne();
             return answer;
         }
     }
