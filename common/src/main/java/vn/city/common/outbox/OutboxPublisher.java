@@ -1,5 +1,8 @@
 package vn.city.common.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,13 +33,17 @@ import java.util.concurrent.TimeUnit;
 class OutboxPublisher {
 
     private final Map<String, Object> kafkaConfig;
+    private final MeterRegistry registry;
     private volatile Producer<String, String> producer;
+    private volatile KafkaClientMetrics producerMetrics;
 
     /**
      * @param brokerConfig every {@code kafka.*} property of the service (bootstrap servers, SASL/TLS settings),
      *                     so the relay authenticates exactly as the service's consumers do
      */
-    OutboxPublisher(@Identifier("default-kafka-broker") Map<String, Object> brokerConfig, OutboxConfig config) {
+    OutboxPublisher(@Identifier("default-kafka-broker") Map<String, Object> brokerConfig, OutboxConfig config,
+                    MeterRegistry registry) {
+        this.registry = registry;
         int timeoutMs = (int) config.sendTimeout().toMillis();
         Map<String, Object> merged = new HashMap<>();
         brokerConfig.forEach((k, v) -> {
@@ -101,7 +108,11 @@ class OutboxPublisher {
                 if (producer == null) {
                     Properties props = new Properties();
                     props.putAll(kafkaConfig);
-                    producer = new KafkaProducer<>(props);
+                    KafkaProducer<String, String> created = new KafkaProducer<>(props);
+                    // kafka_producer_* metrics (record-error-rate, request-latency-avg, ...) of the relay's producer
+                    producerMetrics = new KafkaClientMetrics(created, List.of(Tag.of("client", "outbox-relay")));
+                    producerMetrics.bindTo(registry);
+                    producer = created;
                 }
             }
         }
@@ -109,6 +120,9 @@ class OutboxPublisher {
     }
 
     void close(@Observes ShutdownEvent event) {
+        if (producerMetrics != null) {
+            producerMetrics.close();
+        }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
