@@ -66,6 +66,11 @@ class OperationsMetricsIT {
         await("task-service counts the overdue task of W-SONGCAU").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> Metrics.sum(task, "city_tasks_overdue", Map.of("unit", "W-SONGCAU")) >= overdue + 1);
 
+        // the report due this month: units missing and its deadline (refreshed 20 s after start, then every 5 min)
+        await("reporting gauges").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Metrics.exists(indicator, "city_reporting_units_missing", Map.of())
+                        && Metrics.sum(indicator, "city_reporting_deadline_timestamp_seconds", Map.of()) > 0);
+
         // consumer lag per group, from each consumer
         await("consumer lag gauges").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> Metrics.exists(task, "city_consumer_lag_records", Map.of("group", Service.TASK.group()))
