@@ -1,12 +1,12 @@
 package vn.city.common.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.jboss.logging.Logger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 class OutboxPublisher {
+
+    private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
 
     private final Map<String, Object> kafkaConfig;
     private final MeterRegistry registry;
@@ -108,15 +110,29 @@ class OutboxPublisher {
                 if (producer == null) {
                     Properties props = new Properties();
                     props.putAll(kafkaConfig);
+                    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
                     KafkaProducer<String, String> created = new KafkaProducer<>(props);
-                    // kafka_producer_* metrics (record-error-rate, request-latency-avg, ...) of the relay's producer
-                    producerMetrics = new KafkaClientMetrics(created, List.of(Tag.of("client", "outbox-relay")));
-                    producerMetrics.bindTo(registry);
+                    bindMetrics(created);
                     producer = created;
                 }
             }
         }
         return producer;
+    }
+
+    /**
+     * kafka_producer_* metrics (record-error-rate, request-latency-avg, ...) of the relay's producer, client_id
+     * {@code outbox-relay}. The same tag keys as the connector's clients (Prometheus refuses one name with two label
+     * sets); a metrics problem never stops publishing.
+     */
+    private void bindMetrics(KafkaProducer<String, String> created) {
+        try {
+            KafkaClientMetrics metrics = new KafkaClientMetrics(created);
+            metrics.bindTo(registry);
+            producerMetrics = metrics;
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay: producer metrics not exported (%s)", e.getMessage());
+        }
     }
 
     void close(@Observes ShutdownEvent event) {

@@ -61,8 +61,11 @@ class OperationsMetricsIT {
         // an overdue task: a directive whose deadline has passed, for ward Sông Cầu
         LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
         double overdue = Metrics.sum(task, "city_tasks_overdue", Map.of("unit", "W-SONGCAU"));
-        Steps.briefingWithDirectives("Giao ban kiểm thử số đo " + code, Steps.lastMonth(), List.of(
+        UUID briefing = Steps.briefingWithDirectives("Giao ban kiểm thử số đo " + code, Steps.lastMonth(), List.of(
                 Steps.directive("Khắc phục điểm ngập úng " + code, "W-SONGCAU", yesterday, List.of())));
+        await("task-service created the task of the directive").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Api.json(Api.as("leader", task).queryParam("meetingId", briefing.toString()).get("/api/tasks")),
+                        t -> t.isArray() && t.size() == 1);
         await("task-service counts the overdue task of W-SONGCAU").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> Metrics.sum(task, "city_tasks_overdue", Map.of("unit", "W-SONGCAU")) >= overdue + 1);
 
