@@ -7,7 +7,7 @@
 #
 # Needs the whole stack with the web running (deploy/local/up.sh). The pages read what the services hold; for
 # figures worth drawing, load some first (e.g. the web's README: "Demo data"). Run it through the CPU lock:
-#   /work/coord/heavy benchmark -- deploy/benchmark/web-pages.sh
+#   /work/coord/heavy none -- deploy/benchmark/web-pages.sh   (it loads the running stack, not the benchmark's instances)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 USERS="${1:-20}"
