@@ -8,7 +8,7 @@ FROM eclipse-temurin:25-jre AS runtime
 
 # JAVA_OPTS: the options of deploy/local/service-jvm.options plus the container's paths; the Deployment sets the same.
 ENV LANGUAGE='en_US:en' \
-    JAVA_OPTS="-XX:+UseSerialGC -Xmx160m -Xmn24m -XX:MaxMetaspaceSize=160m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Dvertx.cacheDirBase=/tmp/vertx-cache -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
+    JAVA_OPTS="-XX:+UseSerialGC -Xmx160m -Xmn8m -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=160m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Dvertx.cacheDirBase=/tmp/vertx-cache -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
     JAVA_AOT_OPTS=""
 
 # The aot-jar layout (every jar on the class path, so the AOT cache holds them), one layer per rate of change.
