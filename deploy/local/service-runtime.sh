@@ -26,7 +26,8 @@
 #   CITY_SERVICE_JAVA_HOME   the JDK to run the services on (default: the newest JDK >= 25 found in JAVA_HOME,
 #                            the PATH, /usr/lib/jvm/*, /opt/java/*, ~/.sdkman/candidates/java/*; else lib.sh's java)
 #   CITY_AOT                 on (default) | off: run without the AOT cache and never train (for comparisons)
-#   CITY_AOT_PORT_BASE       ports of the training instances: HTTP <base>1..3, management <base+10>1..3 (default 4760)
+#   CITY_AOT_PORT_BASE       ports of the training instances: HTTP <base>1..4, management <base+10>1..4 (default 4760;
+#                            4 is the web)
 #   CITY_AOT_TIMEOUT         seconds a training run may take to become ready (default 180)
 set -euo pipefail
 
@@ -95,8 +96,8 @@ aot_fresh() { # <app-dir>
 }
 
 # service -> index (ports), database
-service_index() { case "$1" in indicator-service) echo 1 ;; task-service) echo 2 ;; meeting-service) echo 3 ;; *) die "unknown service '$1'" ;; esac; }
-service_db() { case "$1" in indicator-service) echo indicator ;; task-service) echo task ;; meeting-service) echo meeting ;; esac; }
+service_index() { case "$1" in indicator-service) echo 1 ;; task-service) echo 2 ;; meeting-service) echo 3 ;; web) echo 4 ;; *) die "unknown service '$1'" ;; esac; }
+service_db() { case "$1" in indicator-service) echo indicator ;; task-service) echo task ;; meeting-service) echo meeting ;; *) echo - ;; esac; }
 service_channels() { case "$1" in task-service) echo "meeting-events indicator-events" ;; meeting-service) echo "indicator-events task-events" ;; esac; }
 
 # A training run: the packaged application on its own ports, a fresh database <db>_aot and topics aot.*, against the
@@ -107,7 +108,7 @@ service_channels() { case "$1" in task-service) echo "meeting-events indicator-e
 aot_training_run() { # <service> <out> <launcher> [options...]
   local svc="$1" out="$2" launcher="$3"; shift 3
   local idx db base http mgmt log
-  idx="$(service_index "$svc")"; db="$(service_db "$svc")_aot"
+  idx="$(service_index "$svc")"; db="$(service_db "$svc")"; [[ "$db" == - ]] || db="${db}_aot"
   base="${CITY_AOT_PORT_BASE:-4760}"; http="$base$idx"; mgmt="$((base + 10))$idx"
   log="$LOG_DIR/aot-$svc.log"
   ensure_dirs
@@ -117,13 +118,14 @@ aot_training_run() { # <service> <out> <launcher> [options...]
   done
   port_in_use "$http" && { warn "$svc: training port $http is busy ($(port_holder "$http")): no AOT training now"; return 1; }
   port_in_use "$mgmt" && { warn "$svc: training port $mgmt is busy ($(port_holder "$mgmt")): no AOT training now"; return 1; }
-  pg_recreate_db "$db" >>"$log" 2>&1 || { show_log_tail "$log" 10; warn "$svc: could not recreate database $db: no AOT training now"; return 1; }
+  if [[ "$db" != - ]]; then
+    pg_recreate_db "$db" >>"$log" 2>&1 || { show_log_tail "$log" 10; warn "$svc: could not recreate database $db: no AOT training now"; return 1; }
+  fi
   info "$svc: AOT training run (database $db, ports $http/$mgmt, log $log)…"
   rm -f "$out" "$out.config"
   local args=("$@") o ch
-  args+=("-XX:AOTCacheOutput=$out"
-    "-Dquarkus.http.port=$http" "-Dquarkus.management.port=$mgmt"
-    "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:55432/$db"
+  args+=("-XX:AOTCacheOutput=$out" "-Dquarkus.http.port=$http" "-Dquarkus.management.port=$mgmt")
+  [[ "$db" == - ]] || args+=("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:55432/$db"
     "-Dquarkus.datasource.reactive.url=postgresql://localhost:55432/$db"
     "-Dcity.outbox.topic=aot.${svc%-service}-events")
   for ch in $(service_channels "$svc"); do
@@ -157,7 +159,7 @@ aot_training_run() { # <service> <out> <launcher> [options...]
 aot_launch_local() { # <log> <args...>
   shift
   cd "$AOT_APP" && exec env QUARKUS_DATASOURCE_USERNAME=city QUARKUS_DATASOURCE_PASSWORD=city \
-    "QUARKUS_OIDC_CREDENTIALS_SECRET=$AOT_SVC-secret" "$RT_JAVA" "$@" -jar "$AOT_APP/quarkus-run.jar"
+    "QUARKUS_OIDC_CREDENTIALS_SECRET=$(client_secret "$AOT_SVC")" "$RT_JAVA" "$@" -jar "$AOT_APP/quarkus-run.jar"
 }
 
 aot_train() { # <service> <app-dir>

@@ -107,9 +107,9 @@ else
     fi
     log="$LOG_DIR/$name.log"
     info "starting $name (HTTP $http, management $mgmt, log $log)…"
-    LAUNCHED_AT[$name]="$(now)"
     jvm_out="$("$RUNTIME" command "$name" "$(dirname "$(service_jar "$name")")")" || die "$name: no launch command (see above)"
     mapfile -t jvm <<<"$jvm_out"
+    LAUNCHED_AT[$name]="$(now)"
     (cd "$REPO_ROOT/$name" && start_bg "$name" "$log" env "${envs[@]}" "${jvm[@]}" -jar "$(service_jar "$name")") || exit 1
     PIDS[$name]="$(head -n 1 "$(pid_file "$name")")"
   done

@@ -49,7 +49,7 @@ aot_launch_container() { # <log> <args...>
   # LOCAL ONLY credentials of the local stack (database role, realm client secret); the image holds none.
   exec "$TOOL" run --rm --network host --read-only --tmpfs /tmp --user 185 -v "$AOT_OUT_DIR:/aot" \
     -e QUARKUS_DATASOURCE_USERNAME=city -e QUARKUS_DATASOURCE_PASSWORD=city \
-    -e "QUARKUS_OIDC_CREDENTIALS_SECRET=$AOT_SVC-secret" -e "JAVA_OPTS=${opts[*]}" "$AOT_IMAGE"
+    -e "QUARKUS_OIDC_CREDENTIALS_SECRET=$(client_secret "$AOT_SVC")" -e "JAVA_OPTS=${opts[*]}" "$AOT_IMAGE"
 }
 
 for svc in "${SERVICES_TO_BUILD[@]}"; do
