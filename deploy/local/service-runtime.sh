@@ -134,12 +134,14 @@ aot_training_run() { # <service> <out> <launcher> [options...]
   done
   printf '\n=== %s training (%s): %s\n' "$(date '+%F %T')" "$launcher" "${args[*]}" >>"$log"
   "$launcher" "$log" "${args[@]}" >>"$log" 2>&1 </dev/null &
-  local pid=$! deadline=$((SECONDS + ${CITY_AOT_TIMEOUT:-180}))
+  local pid=$! deadline=$((SECONDS + ${CITY_AOT_TIMEOUT:-180})) t_start t_ready t_stop
+  t_start="$(now)"
   until url_ok "http://localhost:$mgmt/q/health/ready" '"status" *: *"UP"'; do
     if ! pid_alive "$pid"; then show_log_tail "$log" 30; warn "$svc: the training run exited before it was ready (log $log)"; return 1; fi
     if ((SECONDS > deadline)); then kill -KILL "$pid" 2>/dev/null; warn "$svc: training run not ready in time (log $log)"; return 1; fi
     sleep 0.2
   done
+  t_ready="$(elapsed_since "$t_start")"
   # What a first request needs: OIDC token check, the policy enforcer (UMA grant), JSON, the OpenAPI document.
   local token
   token="$(curl -s --max-time 10 -d grant_type=password -d client_id=city-cli -d username=viewer -d password=viewer \
@@ -148,11 +150,13 @@ aot_training_run() { # <service> <out> <launcher> [options...]
     curl -s -o /dev/null --max-time 10 ${token:+-H "Authorization: Bearer $token"} "http://localhost:$http$o" || true
   done
   curl -s -o /dev/null --max-time 10 "http://localhost:$mgmt/q/metrics" || true
+  t_stop="$(now)"
   kill -TERM "$pid" 2>/dev/null || true
   deadline=$((SECONDS + 180))
   while pid_alive "$pid" && ((SECONDS < deadline)); do sleep 0.2; done
   if pid_alive "$pid"; then kill -KILL "$pid" 2>/dev/null; warn "$svc: training run did not stop (log $log)"; return 1; fi
   [[ -s "$out" ]] || { show_log_tail "$log" 20; warn "$svc: the training run wrote no AOT cache (log $log)"; return 1; }
+  info "$svc: training run ready after $t_ready s; stop and cache assembly $(elapsed_since "$t_stop") s"
 }
 
 # Runs the JVM of this machine on the app dir of $AOT_APP (LOCAL ONLY credentials, as up.sh).
