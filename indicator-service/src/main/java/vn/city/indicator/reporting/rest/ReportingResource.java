@@ -1,5 +1,6 @@
 package vn.city.indicator.reporting.rest;
 
+import vn.city.indicator.catalogue.cache.CatalogueCache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -53,9 +54,12 @@ public class ReportingResource {
     private final UnitAccess access;
     private final Clock clock;
 
-    public ReportingResource(ReportingCalendar calendar, UnitAccess access, Clock clock) {
+    private final CatalogueCache cache;
+
+    public ReportingResource(ReportingCalendar calendar, UnitAccess access, CatalogueCache cache, Clock clock) {
         this.calendar = calendar;
         this.access = access;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -101,7 +105,7 @@ public class ReportingResource {
     public Uni<Deadlines> setDeadline(@Valid @NotNull DeadlineChange change) {
         access.requireAnyRole(Roles.SECRETARIAT);
         return calendar.setDeadlineDay(change.periodKind(), change.deadlineDay(), access.user().username())
-                .map(Deadlines::of);
+                .invoke(x -> cache.invalidate()).map(Deadlines::of);
     }
 
     @GET

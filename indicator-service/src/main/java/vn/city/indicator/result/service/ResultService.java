@@ -42,10 +42,23 @@ public class ResultService {
      */
     public record Facts(Indicator indicator, Map<String, Indicator> related, List<UnitSuccession> successions,
                         List<CityAggregation.Unit> units, Map<String, List<FigurePoint>> points,
-                        List<Target> targets) {
+                        List<Target> targets, Map<String, List<FigurePoint>> ownByUnit) {
+
+        public Facts(Indicator indicator, Map<String, Indicator> related, List<UnitSuccession> successions,
+                     List<CityAggregation.Unit> units, Map<String, List<FigurePoint>> points, List<Target> targets) {
+            this(indicator, related, successions, units, points, targets, byUnit(points.get(indicator.code)));
+        }
 
         public List<FigurePoint> own() {
             return points.getOrDefault(indicator.code, List.of());
+        }
+
+        private static Map<String, List<FigurePoint>> byUnit(List<FigurePoint> points) {
+            Map<String, List<FigurePoint>> out = new HashMap<>();
+            if (points != null) {
+                points.forEach(p -> out.computeIfAbsent(p.unitCode(), k -> new ArrayList<>()).add(p));
+            }
+            return out;
         }
     }
 
@@ -120,8 +133,10 @@ public class ResultService {
     /** A unit's result; its predecessors' figures count for periods before their succession. */
     public Result unitResult(Facts f, String unitCode, Period period, Instant asOf) {
         Lineage lineage = UnitService.lineage(unitCode, f.successions());
-        List<String> codes = lineage.unitCodes();
-        List<FigurePoint> points = f.own().stream().filter(p -> codes.contains(p.unitCode())).toList();
+        List<FigurePoint> points = new ArrayList<>();
+        for (String code : lineage.unitCodes()) {
+            points.addAll(f.ownByUnit().getOrDefault(code, List.of()));
+        }
         return calculator(f.indicator()).forUnit(lineage, period, points, asOf, target(f, unitCode, asOf));
     }
 
