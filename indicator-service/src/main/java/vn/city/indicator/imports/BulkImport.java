@@ -15,9 +15,9 @@ import vn.city.common.problem.ProblemException;
 import vn.city.common.security.CurrentUser;
 import vn.city.indicator.IndicatorConfig;
 import vn.city.indicator.catalogue.Indicator;
-import vn.city.indicator.event.CityResultChanged;
-import vn.city.indicator.event.EventNames;
-import vn.city.indicator.event.FigureSubmitted;
+import vn.city.indicator.result.event.CityResultChanged;
+import vn.city.indicator.EventNames;
+import vn.city.indicator.figure.event.FigureSubmitted;
 import vn.city.indicator.figure.FigureView;
 import vn.city.indicator.figure.SubmissionRules;
 import vn.city.indicator.figure.ValueRules;
@@ -26,17 +26,17 @@ import vn.city.indicator.period.Period;
 import vn.city.indicator.period.PeriodKind;
 import vn.city.indicator.reporting.ReportingCalendar;
 import vn.city.indicator.reporting.ReportingRules;
-import vn.city.indicator.result.Aggregation;
-import vn.city.indicator.result.ChangeKind;
+import vn.city.indicator.catalogue.Aggregation;
+import vn.city.indicator.catalogue.ChangeKind;
 import vn.city.indicator.result.CityAggregation;
-import vn.city.indicator.result.Direction;
+import vn.city.indicator.catalogue.Direction;
 import vn.city.indicator.result.FigurePoint;
 import vn.city.indicator.result.FigureVersion;
-import vn.city.indicator.result.Nature;
+import vn.city.indicator.catalogue.Nature;
 import vn.city.indicator.result.Result;
 import vn.city.indicator.result.service.CityResultPublisher;
 import vn.city.indicator.result.service.ResultService;
-import vn.city.indicator.target.Target;
+import vn.city.indicator.result.TargetPoint;
 import vn.city.indicator.unit.OrgUnit;
 import vn.city.indicator.unit.SuccessionKind;
 import vn.city.indicator.unit.UnitKind;
@@ -478,11 +478,11 @@ public class BulkImport {
         private final List<UnitSuccession> successions;
         private final List<CityAggregation.Unit> units;
         private final Map<String, Map<Integer, List<FigurePoint>>> points;
-        private final Map<String, List<Target>> targets;
+        private final Map<String, List<TargetPoint>> targets;
         private final Map<String, ResultService.Facts> cache = new HashMap<>();
 
         Facts(Catalogue cat, List<UnitSuccession> successions, Map<String, Map<Integer, List<FigurePoint>>> points,
-              Map<String, List<Target>> targets) {
+              Map<String, List<TargetPoint>> targets) {
             this.cat = cat;
             this.successions = successions;
             this.units = ResultService.units(new ArrayList<>(cat.units.values()));
@@ -507,7 +507,7 @@ public class BulkImport {
                     list.addAll(byYear.getOrDefault(year, List.of()));
                     byCode.put(rc, list);
                 }
-                List<Target> t = targets.getOrDefault(code + "/" + year, List.of());
+                List<TargetPoint> t = targets.getOrDefault(code + "/" + year, List.of());
                 return new ResultService.Facts(ind, related, successions, units, byCode, t);
             });
         }
@@ -537,7 +537,7 @@ public class BulkImport {
                 }
             }
         }
-        Map<String, List<Target>> targets = new HashMap<>();
+        Map<String, List<TargetPoint>> targets = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement("""
                 select indicator_code, year, unit_code, value, revision, set_at from target
                 where indicator_code = any(?) and year = any(?) order by revision desc""")) {
@@ -545,14 +545,9 @@ public class BulkImport {
             st.setArray(2, yearArray);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    Target t = new Target();
-                    t.indicatorCode = rs.getString(1);
-                    t.year = rs.getInt(2);
-                    t.unitCode = rs.getString(3);
-                    t.value = rs.getBigDecimal(4);
-                    t.revision = rs.getInt(5);
-                    t.setAt = rs.getObject(6, OffsetDateTime.class);
-                    targets.computeIfAbsent(t.indicatorCode + "/" + t.year, k -> new ArrayList<>()).add(t);
+                    targets.computeIfAbsent(rs.getString(1) + "/" + rs.getInt(2), k -> new ArrayList<>())
+                            .add(new TargetPoint(rs.getString(3), rs.getBigDecimal(4), rs.getInt(5),
+                                    rs.getObject(6, OffsetDateTime.class).toInstant()));
                 }
             }
         }

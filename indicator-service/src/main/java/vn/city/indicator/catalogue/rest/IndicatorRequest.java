@@ -6,10 +6,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import vn.city.indicator.result.Aggregation;
-import vn.city.indicator.result.ChangeKind;
-import vn.city.indicator.result.Direction;
-import vn.city.indicator.result.Nature;
+import vn.city.indicator.catalogue.Aggregation;
+import vn.city.indicator.catalogue.ChangeKind;
+import vn.city.indicator.catalogue.Direction;
+import vn.city.indicator.catalogue.Nature;
 
 import java.util.List;
 

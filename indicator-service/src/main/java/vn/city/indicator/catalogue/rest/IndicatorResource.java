@@ -1,6 +1,6 @@
 package vn.city.indicator.catalogue.rest;
 
-import vn.city.indicator.catalogue.cache.CatalogueCache;
+import vn.city.indicator.CatalogueChanges;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,9 +36,9 @@ public class IndicatorResource {
     private final CatalogueService catalogue;
     private final UnitAccess access;
 
-    private final CatalogueCache cache;
+    private final CatalogueChanges cache;
 
-    public IndicatorResource(CatalogueService catalogue, UnitAccess access, CatalogueCache cache) {
+    public IndicatorResource(CatalogueService catalogue, UnitAccess access, CatalogueChanges cache) {
         this.catalogue = catalogue;
         this.access = access;
         this.cache = cache;

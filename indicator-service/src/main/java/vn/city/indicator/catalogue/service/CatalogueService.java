@@ -12,10 +12,10 @@ import vn.city.indicator.catalogue.IndicatorView;
 import vn.city.indicator.catalogue.MeasureUnit;
 import vn.city.indicator.catalogue.rest.IndicatorRequest;
 import vn.city.indicator.catalogue.rest.MeasureUnitView;
-import vn.city.indicator.event.EventNames;
-import vn.city.indicator.event.IndicatorChanged;
-import vn.city.indicator.result.Aggregation;
-import vn.city.indicator.result.ChangeKind;
+import vn.city.indicator.EventNames;
+import vn.city.indicator.catalogue.event.IndicatorChanged;
+import vn.city.indicator.catalogue.Aggregation;
+import vn.city.indicator.catalogue.ChangeKind;
 import vn.city.indicator.unit.OrgUnit;
 
 import java.time.Clock;

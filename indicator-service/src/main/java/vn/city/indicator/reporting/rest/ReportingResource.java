@@ -1,6 +1,6 @@
 package vn.city.indicator.reporting.rest;
 
-import vn.city.indicator.catalogue.cache.CatalogueCache;
+import vn.city.indicator.CatalogueChanges;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.city.indicator.catalogue.Indicator;
-import vn.city.indicator.figure.FigureSubmission;
+import vn.city.indicator.result.repository.ResultRepository;
 import vn.city.indicator.period.Period;
 import vn.city.indicator.reporting.Completeness;
 import vn.city.indicator.reporting.ReportingCalendar;
@@ -54,9 +54,13 @@ public class ReportingResource {
     private final UnitAccess access;
     private final Clock clock;
 
-    private final CatalogueCache cache;
+    private final CatalogueChanges cache;
 
-    public ReportingResource(ReportingCalendar calendar, UnitAccess access, CatalogueCache cache, Clock clock) {
+    private final ResultRepository reports;
+
+    public ReportingResource(ReportingCalendar calendar, UnitAccess access, CatalogueChanges cache, Clock clock,
+                             ResultRepository reports) {
+        this.reports = reports;
         this.calendar = calendar;
         this.access = access;
         this.cache = cache;
@@ -118,12 +122,11 @@ public class ReportingResource {
         Period period = QueryParams.period(periodText);
         Instant asOf = QueryParams.asOf(asOfText, clock);
         return Indicator.<Indicator>list("active = true order by code").chain(indicators -> OrgUnit.<OrgUnit>listAll()
-                .chain(units -> FigureSubmission.<FigureSubmission>list("period = ?1 and submittedAt <= ?2",
-                        period.toString(), OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)).map(rows -> {
+                .chain(units -> reports.reported(period, asOf).map(rows -> {
                     Map<String, OrgUnit> byCode = new HashMap<>();
                     units.forEach(u -> byCode.put(u.code, u));
                     Set<String> done = new HashSet<>();
-                    rows.forEach(r -> done.add(r.indicatorCode + "|" + r.unitCode));
+                    rows.forEach(r -> done.add(r[0] + "|" + r[1]));
                     Map<String, List<String>> missing = new TreeMap<>();
                     int expected = 0;
                     int reported = 0;

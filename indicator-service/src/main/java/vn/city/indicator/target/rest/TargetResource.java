@@ -1,6 +1,6 @@
 package vn.city.indicator.target.rest;
 
-import vn.city.indicator.catalogue.cache.CatalogueCache;
+import vn.city.indicator.CatalogueChanges;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,9 +34,9 @@ public class TargetResource {
     private final TargetService targets;
     private final UnitAccess access;
 
-    private final CatalogueCache cache;
+    private final CatalogueChanges cache;
 
-    public TargetResource(TargetService targets, UnitAccess access, CatalogueCache cache) {
+    public TargetResource(TargetService targets, UnitAccess access, CatalogueChanges cache) {
         this.targets = targets;
         this.access = access;
         this.cache = cache;

@@ -1,6 +1,6 @@
 package vn.city.indicator.unit.rest;
 
-import vn.city.indicator.catalogue.cache.CatalogueCache;
+import vn.city.indicator.CatalogueChanges;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,9 +35,9 @@ public class UnitResource {
     private final UnitService units;
     private final UnitAccess access;
 
-    private final CatalogueCache cache;
+    private final CatalogueChanges cache;
 
-    public UnitResource(UnitService units, UnitAccess access, CatalogueCache cache) {
+    public UnitResource(UnitService units, UnitAccess access, CatalogueChanges cache) {
         this.units = units;
         this.access = access;
         this.cache = cache;

@@ -1,4 +1,4 @@
-package vn.city.indicator.catalogue.cache;
+package vn.city.indicator.cache;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -13,14 +13,13 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import vn.city.indicator.catalogue.Indicator;
 import vn.city.indicator.period.PeriodKind;
-import vn.city.indicator.result.Aggregation;
-import vn.city.indicator.result.ChangeKind;
+import vn.city.indicator.catalogue.Aggregation;
+import vn.city.indicator.catalogue.ChangeKind;
 import vn.city.indicator.result.CityAggregation;
-import vn.city.indicator.result.Direction;
-import vn.city.indicator.result.Nature;
+import vn.city.indicator.catalogue.Direction;
+import vn.city.indicator.catalogue.Nature;
 import vn.city.indicator.result.service.ResultService;
-import vn.city.indicator.target.Target;
-import vn.city.indicator.target.TargetKind;
+import vn.city.indicator.result.TargetPoint;
 import vn.city.indicator.unit.OrgUnit;
 import vn.city.indicator.unit.SuccessionKind;
 import vn.city.indicator.unit.UnitKind;
@@ -43,13 +42,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * is immutable; a new one is loaded (one round of queries) on the first use after an invalidation.
  */
 @ApplicationScoped
-public class CatalogueCache {
+public class CatalogueCache implements vn.city.indicator.CatalogueChanges {
 
     private static final Logger LOG = Logger.getLogger(CatalogueCache.class);
 
     /** One consistent view of the cached tables. */
     public record Snapshot(Map<String, Indicator> indicators, Map<String, OrgUnit> units,
-                           List<UnitSuccession> successions, Map<String, List<Target>> targets,
+                           List<UnitSuccession> successions, Map<String, List<TargetPoint>> targets,
                            Map<PeriodKind, Integer> deadlines, Map<String, List<Indicator>> dependents,
                            List<CityAggregation.Unit> tree) {
 
@@ -62,7 +61,7 @@ public class CatalogueCache {
         }
 
         /** The targets of an indicator and year, newest revision first. */
-        public List<Target> targets(String indicatorCode, int year) {
+        public List<TargetPoint> targets(String indicatorCode, int year) {
             return targets.getOrDefault(indicatorCode + "/" + year, List.of());
         }
 
@@ -90,6 +89,7 @@ public class CatalogueCache {
     }
 
     /** Forgets the snapshot; the next use loads a new one. */
+    @Override
     public void invalidate() {
         generation.incrementAndGet();
         current = null;
@@ -163,17 +163,11 @@ public class CatalogueCache {
                 s.effectiveDate = r.getLocalDate(3);
                 successions.add(s);
             }
-            Map<String, List<Target>> targetMap = new HashMap<>();
+            Map<String, List<TargetPoint>> targetMap = new HashMap<>();
             for (Row r : t.getItem4()) {
-                Target x = new Target();
-                x.indicatorCode = r.getString(0);
-                x.year = r.getInteger(1);
-                x.unitCode = r.getString(2);
-                x.value = r.getBigDecimal(3);
-                x.kind = TargetKind.valueOf(r.getString(4));
-                x.revision = r.getInteger(5);
-                x.setAt = r.getOffsetDateTime(6);
-                targetMap.computeIfAbsent(x.indicatorCode + "/" + x.year, k -> new ArrayList<>()).add(x);
+                targetMap.computeIfAbsent(r.getString(0) + "/" + r.getInteger(1), k -> new ArrayList<>())
+                        .add(new TargetPoint(r.getString(2), r.getBigDecimal(3), r.getInteger(5),
+                                r.getOffsetDateTime(6).toInstant()));
             }
             Map<PeriodKind, Integer> days = new EnumMap<>(PeriodKind.class);
             for (Row r : t.getItem5()) {
