@@ -4,7 +4,6 @@ import vn.city.common.problem.Problem;
 import vn.city.common.problem.ProblemException;
 import vn.city.common.security.CurrentUser;
 import vn.city.indicator.catalogue.Indicator;
-import vn.city.indicator.figure.rest.SubmitFigure;
 import vn.city.indicator.figure.service.FigureService;
 import vn.city.indicator.period.Period;
 import vn.city.indicator.unit.OrgUnit;
@@ -38,7 +37,7 @@ public final class SubmissionRules {
      *
      * @throws ProblemException 403 when the caller may not act for the unit
      */
-    public FigureService.Checked check(SubmitFigure r, String prefix, CurrentUser user,
+    public FigureService.Checked check(FigureCommand r, String prefix, CurrentUser user,
                                        List<Problem.FieldViolation> errors) {
         int before = errors.size();
         Indicator ind = required(r.indicatorCode(), prefix + "indicatorCode", errors) ? indicators.apply(r.indicatorCode()) : null;

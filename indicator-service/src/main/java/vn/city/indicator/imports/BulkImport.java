@@ -82,7 +82,7 @@ public class BulkImport {
     private static final int PROGRESS_EVERY = 5000;
 
     /** One row of a file: where it is (the error prefix, e.g. {@code rows[12].}) and the figure it gives. */
-    public record Row(String prefix, vn.city.indicator.figure.rest.SubmitFigure figure) {
+    public record Row(String prefix, vn.city.indicator.figure.FigureCommand figure) {
     }
 
     /** Streams the rows of a file; {@link #next} answers null at the end. */

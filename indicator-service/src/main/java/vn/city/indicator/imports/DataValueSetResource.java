@@ -20,6 +20,7 @@ import vn.city.common.problem.ProblemException;
 import vn.city.common.security.CurrentUser;
 import vn.city.common.security.UnitAccess;
 import vn.city.indicator.figure.FigureSubmission;
+import vn.city.indicator.figure.repository.FigureRepository;
 import vn.city.indicator.figure.ValueRules;
 import vn.city.indicator.period.Period;
 import vn.city.indicator.result.FigurePoint;
@@ -63,10 +64,12 @@ public class DataValueSetResource {
 
     private final ImportJobs jobs;
     private final UnitAccess access;
+    private final FigureRepository figures;
 
-    public DataValueSetResource(ImportJobs jobs, UnitAccess access) {
+    public DataValueSetResource(ImportJobs jobs, UnitAccess access, FigureRepository figures) {
         this.jobs = jobs;
         this.access = access;
+        this.figures = figures;
     }
 
     @POST
@@ -118,9 +121,7 @@ public class DataValueSetResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("period", "format", e.getMessage());
         }
-        Uni<List<FigureSubmission>> rows = orgUnit == null
-                ? FigureSubmission.list("period = ?1", p.toString())
-                : FigureSubmission.list("period = ?1 and unitCode = ?2", p.toString(), orgUnit);
+        Uni<List<FigureSubmission>> rows = figures.ofPeriod(p.toString(), orgUnit);
         return rows.map(list -> {
             Map<String, FigureSubmission> current = new HashMap<>();
             for (FigureSubmission s : list) {

@@ -8,7 +8,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.common.problem.ProblemException;
 import vn.city.common.security.CurrentUser;
-import vn.city.indicator.figure.rest.SubmitFigure;
+import vn.city.indicator.figure.FigureCommand;
 import vn.city.indicator.result.FigureVersion;
 
 import java.io.BufferedReader;
@@ -202,7 +202,7 @@ public class ImportJobs {
                         throw new RowException(prefix + "yearToDate", msg.substring(0, colon), msg.substring(colon + 2));
                     }
                 }
-                return new BulkImport.Row(prefix, new SubmitFigure(cell(r, columns, "indicatorCode"),
+                return new BulkImport.Row(prefix, new FigureCommand(cell(r, columns, "indicatorCode"),
                         cell(r, columns, "unitCode"), cell(r, columns, "period"), version, null,
                         cell(r, columns, "value"), ytdValue, cell(r, columns, "measureUnit"), cell(r, columns, "note")));
             }
@@ -270,7 +270,7 @@ public class ImportJobs {
                 } catch (NumberFormatException e) {
                     throw new RowException(prefix + "value", "number-format", "'" + value + "' is not a DHIS2 number (840.5)");
                 }
-                return new BulkImport.Row(prefix, new SubmitFigure(text(dv, "dataElement", null),
+                return new BulkImport.Row(prefix, new FigureCommand(text(dv, "dataElement", null),
                         text(dv, "orgUnit", orgUnit), dhisPeriod == null ? per : dhisPeriod, v, number, null, null,
                         null, text(dv, "comment", null)));
             }

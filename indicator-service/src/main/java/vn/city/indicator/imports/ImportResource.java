@@ -28,7 +28,7 @@ import vn.city.common.problem.Problem;
 import vn.city.common.problem.ProblemException;
 import vn.city.common.security.UnitAccess;
 import vn.city.indicator.figure.FigureReceipt;
-import vn.city.indicator.figure.rest.SubmitFigure;
+import vn.city.indicator.figure.FigureCommand;
 import vn.city.indicator.figure.service.FigureService;
 import vn.city.indicator.result.FigureVersion;
 
@@ -135,13 +135,13 @@ public class ImportResource {
     public Uni<ImportReport> dhis2(@Valid @NotNull Dhis2DataValueSet set,
                                    @QueryParam("version") FigureVersion version) {
         FigureVersion v = version == null ? FigureVersion.ESTIMATE : version;
-        List<SubmitFigure> rows = new ArrayList<>();
+        List<FigureCommand> rows = new ArrayList<>();
         List<Problem.FieldViolation> errors = new ArrayList<>();
         for (int n = 0; n < set.dataValues().size(); n++) {
             Dhis2DataValueSet.DataValue dv = set.dataValues().get(n);
             String period = dv.period() != null ? dv.period() : set.period();
             String unit = dv.orgUnit() != null ? dv.orgUnit() : set.orgUnit();
-            rows.add(new SubmitFigure(dv.dataElement(), unit, dhis2Period(period, "dataValues[" + n + "].period", errors),
+            rows.add(new FigureCommand(dv.dataElement(), unit, dhis2Period(period, "dataValues[" + n + "].period", errors),
                     v, dhis2Value(dv.value(), "dataValues[" + n + "].value", errors), null, null, null, dv.comment()));
         }
         if (!errors.isEmpty()) {

@@ -35,4 +35,9 @@ public record IndicatorRequest(
         @Size(max = 60) String denominatorCode,
         ChangeKind changeKind,
         @Min(0) @Max(6) Integer decimals) {
+
+    public vn.city.indicator.catalogue.IndicatorDefinition toCommand() {
+        return new vn.city.indicator.catalogue.IndicatorDefinition(code, name, measureUnit, nature, direction, ownerUnit, category, active, allowNegative, reportingUnits, aggregation, numeratorCode, denominatorCode, changeKind, decimals);
+    }
+
 }

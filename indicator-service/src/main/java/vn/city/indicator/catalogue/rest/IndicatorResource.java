@@ -1,5 +1,7 @@
 package vn.city.indicator.catalogue.rest;
 
+import vn.city.indicator.catalogue.MeasureUnitView;
+
 import vn.city.indicator.CatalogueChanges;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -68,7 +70,7 @@ public class IndicatorResource {
              "reportingUnits": ["CITY", "ECO"]}""")))
     public Uni<IndicatorView> create(@Valid @NotNull IndicatorRequest request) {
         access.requireAnyRole(Roles.SECRETARIAT);
-        return catalogue.create(request)
+        return catalogue.create(request.toCommand())
                 .invoke(x -> cache.invalidate());
     }
 
@@ -80,7 +82,7 @@ public class IndicatorResource {
              "ownerUnit": "LAB", "category": "An sinh xã hội", "reportingUnits": ["CITY", "LAB"]}""")))
     public Uni<IndicatorView> update(@PathParam("code") String code, @Valid @NotNull IndicatorRequest request) {
         access.requireAnyRole(Roles.SECRETARIAT);
-        return catalogue.update(code, request)
+        return catalogue.update(code, request.toCommand())
                 .invoke(x -> cache.invalidate());
     }
 

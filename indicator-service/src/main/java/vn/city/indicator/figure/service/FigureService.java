@@ -18,11 +18,12 @@ import vn.city.indicator.result.event.IndicatorOffTrack;
 import vn.city.indicator.figure.FigureReceipt;
 import vn.city.indicator.figure.FigureSubmission;
 import vn.city.indicator.figure.FigureView;
+import vn.city.indicator.figure.repository.FigureRepository;
 import vn.city.indicator.figure.OutlierRule;
 import vn.city.indicator.figure.SubmissionRules;
 import vn.city.indicator.figure.ValueRules;
 import vn.city.indicator.figure.VietnameseNumber;
-import vn.city.indicator.figure.rest.SubmitFigure;
+import vn.city.indicator.figure.FigureCommand;
 import vn.city.indicator.period.Period;
 import vn.city.indicator.reporting.ReportingCalendar;
 import vn.city.indicator.reporting.ReportingWindow;
@@ -70,10 +71,12 @@ public class FigureService {
     private final IndicatorConfig config;
     private final CatalogueCache cache;
     private final FigureWriter writer;
+    private final FigureRepository figureRepository;
 
     public FigureService(Outbox outbox, Clock clock, ReportingCalendar calendar, ResultService results,
                          CityResultPublisher cityResults, IndicatorConfig config, CatalogueCache cache,
-                         FigureWriter writer) {
+                         FigureWriter writer, FigureRepository figureRepository) {
+        this.figureRepository = figureRepository;
         this.cache = cache;
         this.writer = writer;
         this.outbox = outbox;
@@ -88,7 +91,7 @@ public class FigureService {
      * One figure: checked against the cached catalogue (reloaded once when a code is unknown to it, in case it was
      * just created), then written in two round trips by {@link FigureWriter}.
      */
-    public Uni<FigureReceipt> submit(SubmitFigure request, CurrentUser user, String channel) {
+    public Uni<FigureReceipt> submit(FigureCommand request, CurrentUser user, String channel) {
         return cache.snapshot().chain(cat -> {
             List<Problem.FieldViolation> errors = new ArrayList<>();
             Checked checked = new SubmissionRules(cat::indicator, cat::unit, calendar.today())
@@ -119,7 +122,7 @@ public class FigureService {
 
     /** Several figures at once, all or nothing: every row is checked first; one bad row stores none. */
     @WithTransaction
-    public Uni<List<FigureReceipt>> submitAll(List<SubmitFigure> rows, CurrentUser user, String channel,
+    public Uni<List<FigureReceipt>> submitAll(List<FigureCommand> rows, CurrentUser user, String channel,
                                               String rowPrefix, int firstIndex) {
         return catalogue(rows).chain(refs -> {
             List<Problem.FieldViolation> errors = new ArrayList<>();
@@ -143,17 +146,13 @@ public class FigureService {
 
     @WithSession
     public Uni<List<FigureView>> history(String indicatorCode, String unitCode, String period, Instant asOf) {
-        return FigureSubmission.<FigureSubmission>list(
-                        "indicatorCode = ?1 and unitCode = ?2 and period = ?3 and submittedAt <= ?4 order by submittedAt",
-                        indicatorCode, unitCode, period, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
+        return figureRepository.history(indicatorCode, unitCode, period, asOf)
                 .map(list -> list.stream().map(FigureView::of).toList());
     }
 
     @WithSession
     public Uni<FigureView> current(String indicatorCode, String unitCode, String period, Instant asOf) {
-        return FigureSubmission.<FigureSubmission>list(
-                        "indicatorCode = ?1 and unitCode = ?2 and period = ?3 and submittedAt <= ?4",
-                        indicatorCode, unitCode, period, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
+        return figureRepository.history(indicatorCode, unitCode, period, asOf)
                 .map(list -> list.stream().max((a, b) -> FigurePoint.PRECEDENCE.compare(a.point(), b.point()))
                         .map(FigureView::of)
                         .orElseThrow(() -> ProblemException.notFound("figure",
@@ -163,10 +162,10 @@ public class FigureService {
     private record Refs(Map<String, Indicator> indicators, Map<String, OrgUnit> units) {
     }
 
-    private static Uni<Refs> catalogue(List<SubmitFigure> rows) {
+    private static Uni<Refs> catalogue(List<FigureCommand> rows) {
         Set<String> indicatorCodes = new HashSet<>();
         Set<String> unitCodes = new HashSet<>();
-        for (SubmitFigure r : rows) {
+        for (FigureCommand r : rows) {
             if (r.indicatorCode() != null) {
                 indicatorCodes.add(r.indicatorCode());
             }
@@ -186,7 +185,7 @@ public class FigureService {
                 }));
     }
 
-    private Checked check(SubmitFigure r, String prefix, Refs refs, CurrentUser user,
+    private Checked check(FigureCommand r, String prefix, Refs refs, CurrentUser user,
                           List<Problem.FieldViolation> errors) {
         return new SubmissionRules(refs.indicators()::get, refs.units()::get, calendar.today())
                 .check(r, prefix, user, errors);

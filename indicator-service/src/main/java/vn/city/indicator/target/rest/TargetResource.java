@@ -54,7 +54,7 @@ public class TargetResource {
                      "documentNumber": "2888/QĐ-UBND", "documentDate": "2013-12-20"}""")}))
     public Uni<TargetView> set(@Valid @NotNull TargetRequest request) {
         access.requireAnyRole(Roles.SECRETARIAT);
-        return targets.set(request, access.user().username())
+        return targets.set(request.toCommand(), access.user().username())
                 .invoke(x -> cache.invalidate());
     }
 

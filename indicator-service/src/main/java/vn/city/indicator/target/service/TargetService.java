@@ -17,7 +17,7 @@ import vn.city.indicator.figure.ValueRules;
 import vn.city.indicator.figure.VietnameseNumber;
 import vn.city.indicator.target.Target;
 import vn.city.indicator.target.TargetView;
-import vn.city.indicator.target.rest.TargetRequest;
+import vn.city.indicator.target.TargetDefinition;
 import vn.city.indicator.unit.OrgUnit;
 
 import java.math.BigDecimal;
@@ -46,7 +46,7 @@ public class TargetService {
 
     /** Sets a target or revises it: a new revision; the earlier ones stay as history. */
     @WithTransaction
-    public Uni<TargetView> set(TargetRequest r, String by) {
+    public Uni<TargetView> set(TargetDefinition r, String by) {
         List<Problem.FieldViolation> errors = new ArrayList<>();
         BigDecimal raw = r.value();
         if (raw == null && r.valueText() == null) {

@@ -66,7 +66,7 @@ public class UnitResource {
     @APIResponse(responseCode = "409", description = "The code exists")
     public Uni<UnitView> create(@Valid @NotNull UnitRequest request) {
         access.requireAnyRole(Roles.SECRETARIAT);
-        return units.create(request)
+        return units.create(request.toCommand())
                 .invoke(x -> cache.invalidate());
     }
 
@@ -78,7 +78,7 @@ public class UnitResource {
              "validFrom": "1997-01-01"}""")))
     public Uni<UnitView> update(@PathParam("code") String code, @Valid @NotNull UnitRequest request) {
         access.requireAnyRole(Roles.SECRETARIAT);
-        return units.update(code, request)
+        return units.update(code, request.toCommand())
                 .invoke(x -> cache.invalidate());
     }
 
@@ -93,7 +93,7 @@ public class UnitResource {
              "note": "Nghị quyết 1683/NQ-UBTVQH15 sắp xếp đơn vị hành chính cấp xã"}""")))
     public Uni<UnitView> succession(@PathParam("code") String code, @Valid @NotNull SuccessionRequest request) {
         access.requireAnyRole(Roles.SECRETARIAT);
-        return units.recordSuccession(code, request, access.user().username())
+        return units.recordSuccession(code, request.toCommand(), access.user().username())
                 .invoke(x -> cache.invalidate());
     }
 }
