@@ -65,7 +65,8 @@ import java.util.UUID;
 public class FigureWriter {
 
     private static final String LOCK = """
-            select count(pg_advisory_xact_lock(hashtextextended(k, 12))) from (select unnest($1::text[]) as k order by 1) s""";
+            select count(*) from (select pg_advisory_xact_lock(hashtextextended(k, 12))
+                                  from (select unnest($1::text[]) as k order by 1) s) l""";
     private static final String FIGURES = """
             select indicator_code, unit_code, period, version, value::text, year_to_date::text, submitted_at
             from figure_submission where indicator_code = any($1::text[]) and period_year = any($2::int4[])""";
@@ -86,8 +87,8 @@ public class FigureWriter {
                 returning indicator_code, period, revision
             ), a as (
                 insert into off_track_alert (indicator_code, unit_code, period, attainment_percent, expected_percent)
-                select i, u, p, at::numeric, ex::numeric
-                from unnest($23::text[], $24::text[], $25::text[], $26::text[], $27::text[]) as t(i, u, p, at, ex)
+                select i, u, p, att::numeric, expd::numeric
+                from unnest($23::text[], $24::text[], $25::text[], $26::text[], $27::text[]) as t(i, u, p, att, expd)
                 on conflict do nothing
                 returning indicator_code, unit_code, period
             ), o as (
