@@ -12,6 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,6 +82,11 @@ public class DataValueSetResource {
             description = "dataElement = indicator code, orgUnit = unit code, period in DHIS2 form (202206, 2022Q2, "
                     + "2022S1, 2022), value a plain number. The same document sent again is not imported again "
                     + "(status SUCCESS, every value ignored).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "dataValueSets", value = """
+            {"dataSet": "monthly-briefing", "period": "202206", "orgUnit": "ECO",
+             "dataValues": [{"dataElement": "RETAIL_SALES", "value": "285", "comment": "ước tháng 6"},
+                            {"dataElement": "INDUSTRIAL_OUTPUT", "value": "24252.92"}]}""")))
     @APIResponse(responseCode = "200", description = "ImportSummary, status SUCCESS")
     @APIResponse(responseCode = "409", description = "ImportSummary, status ERROR, with its conflicts; nothing stored")
     public Response importSet(InputStream body, @QueryParam("version") FigureVersion version) throws Exception {
