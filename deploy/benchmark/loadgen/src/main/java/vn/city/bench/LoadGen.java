@@ -561,9 +561,9 @@ public final class LoadGen {
      * still reports the import's rate.
      */
     void bulk() throws Exception {
-        Map<String, Object> m = importFile(bulkRows, lastYear - 30, bulkTimeoutS);
+        Map<String, Object> m = importFile(bulkRows, 2000, bulkTimeoutS); // the bench units exist from 2000
         if (!"SUCCEEDED".equals(m.get("state")) && bulkFallbackRows > 0 && bulkFallbackRows < bulkRows) {
-            m.put("fallback", importFile(bulkFallbackRows, lastYear - 45, bulkTimeoutS));
+            m.put("fallback", importFile(bulkFallbackRows, 2014, bulkTimeoutS));
         }
         results.put("bulkImport", m);
     }

@@ -150,9 +150,10 @@ public class FigureWriter {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         conn.query("BEGIN").execute();
-        conn.preparedQuery(LOCK).execute(Tuple.of(locks.toArray(new String[0])));
+        conn.preparedQuery(LOCK).execute(Tuple.tuple().addArrayOfString(locks.toArray(new String[0])));
         Future<RowSet<Row>> figures = conn.preparedQuery(FIGURES)
-                .execute(Tuple.of(codes.toArray(new String[0]), new Integer[]{year - 1, year}));
+                .execute(Tuple.tuple().addArrayOfString(codes.toArray(new String[0]))
+                        .addArrayOfInteger(new Integer[]{year - 1, year}));
         return figures.compose(rows -> {
             Map<String, List<FigurePoint>> points = new HashMap<>();
             Map<String, Period> periods = new HashMap<>();
