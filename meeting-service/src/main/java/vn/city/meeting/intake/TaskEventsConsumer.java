@@ -1,4 +1,4 @@
-package vn.city.meeting.readmodel.event;
+package vn.city.meeting.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +10,10 @@ import vn.city.common.event.EventCodec;
 import vn.city.common.event.MalformedEventException;
 import vn.city.common.inbox.EventConsumer;
 import vn.city.common.inbox.Inbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import vn.city.meeting.meeting.repository.ProposalRepository;
 import vn.city.meeting.readmodel.TaskView;
+import vn.city.meeting.readmodel.repository.ResultRepository;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +23,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Consumes {@code task-events}: every event carries the full task snapshot; the newest by event time wins. */
+/**
+ * Consumes {@code task-events}: every event carries the full task snapshot; the newest by event time wins. An
+ * unfinished task of a conclusion is proposed as a carry-over item of the open briefings after its meeting.
+ */
 @ApplicationScoped
 public class TaskEventsConsumer {
 
@@ -30,10 +36,15 @@ public class TaskEventsConsumer {
             "task-progress-reported", "task-submitted", "task-completed", "task-returned", "task-overdue", "task-extended", "task-cancelled");
 
     private final EventConsumer consumer;
+    private final ProposalRepository proposals;
 
-    public TaskEventsConsumer(EventCodec codec, Inbox inbox) {
+    private final ResultRepository results;
+
+    public TaskEventsConsumer(EventCodec codec, Inbox inbox, ProposalRepository proposals, ResultRepository results) {
+        this.proposals = proposals;
+        this.results = results;
         Map<String, Function<CloudEvent, Uni<?>>> handlers = new HashMap<>();
-        TYPES.forEach(t -> handlers.put("city.task." + t + ".v1", this::snapshot));
+        TYPES.forEach(t -> handlers.put("city.task." + t + ".v1", e -> snapshot(e).call(results::changed)));
         this.consumer = new EventConsumer("meeting-service", codec, inbox, handlers);
     }
 
@@ -62,6 +73,7 @@ public class TaskEventsConsumer {
             t.taskId = taskId;
             t.title = Json.text(task, "title");
             t.leadUnit = Json.text(task, "leadUnit");
+            t.coordinatingUnits = Json.strings(task, "coordinatingUnits").toArray(String[]::new);
             t.status = status;
             t.period = Json.text(task, "period");
             t.deadline = Json.date(task, "deadline");
@@ -76,7 +88,10 @@ public class TaskEventsConsumer {
             t.eventTime = eventTime;
             t.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
             t.snapshot = task.toString();
-            return existing != null ? Uni.createFrom().item(t) : t.persist();
+            Uni<?> stored = existing != null ? Uni.createFrom().item(t) : t.persist();
+            // An unfinished task of a conclusion is proposed on the open briefings after its meeting, once each.
+            return t.isFinished() || !"CONCLUSION".equals(t.sourceKind) ? stored
+                    : stored.call(() -> Panache.flush()).chain(() -> proposals.proposeCarryOverOfTask(taskId));
         });
     }
 }
