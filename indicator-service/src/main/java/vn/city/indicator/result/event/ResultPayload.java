@@ -1,4 +1,4 @@
-package vn.city.indicator.event;
+package vn.city.indicator.result.event;
 
 import vn.city.indicator.result.Result;
 

@@ -1,4 +1,4 @@
-package vn.city.indicator.event;
+package vn.city.indicator.catalogue.event;
 
 import vn.city.indicator.catalogue.Indicator;
 

@@ -1,4 +1,4 @@
-package vn.city.indicator.result;
+package vn.city.indicator.catalogue;
 
 /** How an indicator's figures combine over a year. */
 public enum Nature {

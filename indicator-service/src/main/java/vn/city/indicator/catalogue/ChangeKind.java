@@ -1,4 +1,4 @@
-package vn.city.indicator.result;
+package vn.city.indicator.catalogue;
 
 /**
  * How the change against the same period last year is expressed: a percent for flows, percentage points for rates,

@@ -1,4 +1,4 @@
-package vn.city.indicator.catalogue.rest;
+package vn.city.indicator.catalogue;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package vn.city.indicator.imports;
+package vn.city.indicator.csv;
 
 import java.util.ArrayList;
 import java.util.List;

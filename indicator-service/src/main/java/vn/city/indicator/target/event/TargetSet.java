@@ -1,4 +1,4 @@
-package vn.city.indicator.event;
+package vn.city.indicator.target.event;
 
 import vn.city.indicator.target.TargetKind;
 

@@ -1,4 +1,4 @@
-package vn.city.indicator.result;
+package vn.city.indicator.catalogue;
 
 /** How the city's figure of an indicator is formed from the unit tree. */
 public enum Aggregation {

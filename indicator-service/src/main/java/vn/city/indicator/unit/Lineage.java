@@ -1,4 +1,4 @@
-package vn.city.indicator.result;
+package vn.city.indicator.unit;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,7 @@
-package vn.city.indicator.event;
+package vn.city.indicator.figure.event;
+
+import vn.city.indicator.result.event.CityResultPayload;
+import vn.city.indicator.result.event.ResultPayload;
 
 import vn.city.indicator.catalogue.Indicator;
 import vn.city.indicator.result.CityAggregation;

@@ -1,4 +1,4 @@
-package vn.city.indicator.event;
+package vn.city.indicator;
 
 /** The short names of the events this service publishes on {@code indicator-events}. */
 public final class EventNames {

@@ -1,4 +1,4 @@
-package vn.city.indicator.event;
+package vn.city.indicator.result.event;
 
 import java.math.BigDecimal;
 

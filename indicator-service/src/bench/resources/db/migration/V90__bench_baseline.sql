@@ -1,3 +1,4 @@
+-- deploy/benchmark only (built with -Pbench into target-bench/): the production artifact does not hold this table.
 -- The benchmark's bare baseline (deploy/benchmark): the same single-row insert as a figure submission, into a table
 -- of the same shape, without references, authentication, validation or outbox. The endpoint that writes it answers
 -- 404 unless city.bench.enabled=true; the table stays empty everywhere else.
