@@ -1,0 +1,24 @@
+package vn.city.meeting.document.render;
+
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import vn.city.meeting.narrative.Narrative;
+
+/** The briefing narrative as a Word document: whatever the narrative service wrote, title then paragraphs. */
+public final class NarrativeDocx {
+
+    private NarrativeDocx() {
+    }
+
+    public static byte[] render(Narrative n) {
+        XWPFDocument doc = Docx.a4();
+        doc.getProperties().getCoreProperties().setTitle(n.title());
+        XWPFParagraph title = Docx.centered(doc.createParagraph());
+        title.setSpacingAfter(240);
+        Docx.run(title, n.title(), 14, true, false);
+        for (String p : n.paragraphs()) {
+            Docx.run(Docx.body(doc), p, 14, false, false);
+        }
+        return Docx.bytes(doc);
+    }
+}
