@@ -79,7 +79,9 @@ class NoticeComposerTest {
         ConclusionNotice n = june(null, null, null);
         assertThat(n.draft()).isTrue();
         assertThat(n.number()).doesNotContainPattern("\\d");
-        String pdf = DocumentFiles.pdfText(NoticePdf.render(n));
+        byte[] file = NoticePdf.render(n);
+        DocumentFiles.firstPageAsPng(file, java.nio.file.Path.of("target", "documents", "notice-draft.png"));
+        String pdf = DocumentFiles.pdfText(file);
         assertThat(pdf).contains("DỰ THẢO", "Số: /TB-UBND", "Bắc Kạn, ngày tháng năm")
                 .doesNotContainPattern("Số: \\d");
         assertThat(DocumentFiles.docxText(NoticeDocx.render(n))).contains("DỰ THẢO").doesNotContainPattern("Số: \\d");

@@ -111,7 +111,9 @@ class NoticeTest {
                 .doesNotContainPattern("Số: ?\\d");
 
         // Only the secretariat numbers it; again gives the same number.
-        issue("leader", id, "2022-06-28").then().statusCode(403);
+        // A leader may write to meetings, but the enforcer's 'notices' resource grants 'issue' to the secretariat only.
+        issue("leader", id, "2022-06-28").then().statusCode(403)
+                .body("detail", equalTo("the token does not grant this operation"));
         issue("viewer", id, "2022-06-28").then().statusCode(403);
         issue("secretariat", id, "2022-06-27").then().statusCode(422);
         Response first = issue("secretariat", id, "2022-06-28");
