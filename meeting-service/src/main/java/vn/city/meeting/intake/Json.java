@@ -1,4 +1,4 @@
-package vn.city.meeting.readmodel.event;
+package vn.city.meeting.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import vn.city.common.event.MalformedEventException;

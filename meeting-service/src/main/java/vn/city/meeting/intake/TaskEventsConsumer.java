@@ -1,4 +1,4 @@
-package vn.city.meeting.readmodel.event;
+package vn.city.meeting.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +10,8 @@ import vn.city.common.event.EventCodec;
 import vn.city.common.event.MalformedEventException;
 import vn.city.common.inbox.EventConsumer;
 import vn.city.common.inbox.Inbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import vn.city.meeting.meeting.repository.ProposalRepository;
 import vn.city.meeting.readmodel.TaskView;
 
 import java.time.OffsetDateTime;
@@ -20,7 +22,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Consumes {@code task-events}: every event carries the full task snapshot; the newest by event time wins. */
+/**
+ * Consumes {@code task-events}: every event carries the full task snapshot; the newest by event time wins. An
+ * unfinished task of a conclusion is proposed as a carry-over item of the open briefings after its meeting.
+ */
 @ApplicationScoped
 public class TaskEventsConsumer {
 
@@ -30,8 +35,10 @@ public class TaskEventsConsumer {
             "task-progress-reported", "task-submitted", "task-completed", "task-returned", "task-overdue", "task-extended", "task-cancelled");
 
     private final EventConsumer consumer;
+    private final ProposalRepository proposals;
 
-    public TaskEventsConsumer(EventCodec codec, Inbox inbox) {
+    public TaskEventsConsumer(EventCodec codec, Inbox inbox, ProposalRepository proposals) {
+        this.proposals = proposals;
         Map<String, Function<CloudEvent, Uni<?>>> handlers = new HashMap<>();
         TYPES.forEach(t -> handlers.put("city.task." + t + ".v1", this::snapshot));
         this.consumer = new EventConsumer("meeting-service", codec, inbox, handlers);
@@ -62,6 +69,7 @@ public class TaskEventsConsumer {
             t.taskId = taskId;
             t.title = Json.text(task, "title");
             t.leadUnit = Json.text(task, "leadUnit");
+            t.coordinatingUnits = Json.strings(task, "coordinatingUnits").toArray(String[]::new);
             t.status = status;
             t.period = Json.text(task, "period");
             t.deadline = Json.date(task, "deadline");
@@ -76,7 +84,10 @@ public class TaskEventsConsumer {
             t.eventTime = eventTime;
             t.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
             t.snapshot = task.toString();
-            return existing != null ? Uni.createFrom().item(t) : t.persist();
+            Uni<?> stored = existing != null ? Uni.createFrom().item(t) : t.persist();
+            // An unfinished task of a conclusion is proposed on the open briefings after its meeting, once each.
+            return t.isFinished() || !"CONCLUSION".equals(t.sourceKind) ? stored
+                    : stored.call(() -> Panache.flush()).chain(() -> proposals.proposeCarryOverOfTask(taskId));
         });
     }
 }
