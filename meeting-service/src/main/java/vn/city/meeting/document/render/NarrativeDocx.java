@@ -4,7 +4,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import vn.city.meeting.narrative.Narrative;
 
-/** The briefing narrative as a Word document: whatever the narrative service wrote, title then paragraphs. */
+/** The briefing narrative as a Word document: whatever the narrative service wrote, its title then its parts. */
 public final class NarrativeDocx {
 
     private NarrativeDocx() {
@@ -16,8 +16,13 @@ public final class NarrativeDocx {
         XWPFParagraph title = Docx.centered(doc.createParagraph());
         title.setSpacingAfter(240);
         Docx.run(title, n.title(), 14, true, false);
-        for (String p : n.paragraphs()) {
-            Docx.run(Docx.body(doc), p, 14, false, false);
+        for (Narrative.Part part : n.parts()) {
+            if (part.heading() != null && !part.heading().isBlank()) {
+                Docx.run(Docx.body(doc), part.heading(), 14, true, false);
+            }
+            for (String p : part.paragraphs()) {
+                Docx.run(Docx.body(doc), p, 14, false, false);
+            }
         }
         return Docx.bytes(doc);
     }
