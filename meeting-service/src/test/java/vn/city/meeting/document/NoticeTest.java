@@ -121,7 +121,7 @@ class NoticeTest {
         int number = first.path("number");
         String numberAndSymbol = first.path("numberAndSymbol");
         assertThat(numberAndSymbol).isEqualTo((number < 10 ? "0" : "") + number + "/TB-UBND");
-        issue("secretariat", id, null).then().statusCode(200).body("number", equalTo(number))
+        as("secretariat").post("/api/meetings/" + id + "/notice").then().statusCode(200).body("number", equalTo(number))
                 .body("signedOn", equalTo("2022-06-28"));
         as("viewer").get("/api/meetings/" + id + "/notice").then().statusCode(200)
                 .body("status", equalTo("ISSUED")).body("numberAndSymbol", equalTo(numberAndSymbol));
