@@ -304,7 +304,8 @@ class AuthorizationMatrixIT {
                 spec.accept("text/csv");
             } else if (op.path().endsWith(".html")) {
                 spec.accept("text/html");
-            } else if (op.path().endsWith(".docx") || op.path().endsWith(".xlsx") || op.path().endsWith("}")) {
+            } else if (op.path().endsWith(".docx") || op.path().endsWith(".xlsx")
+                    || op.path().endsWith(".{format}")) {
                 spec.accept("*/*");
             }
             return spec.get(path);
