@@ -106,7 +106,8 @@ public final class NoticeComposer {
         String replacesText = replaces == null ? null : "Thông báo này thay thế Thông báo số " + replaces.numberAndSymbol()
                 + " ngày " + VietnameseDate.shortForm(replaces.signedOn()) + " của " + letterhead.issuerName() + ".";
 
-        int year = signedOn != null ? signedOn.getYear() : LocalDate.now().getYear();
+        // A draft is signed after the meeting: its date line carries the meeting's year, day and month left blank.
+        int year = signedOn != null ? signedOn.getYear() : meeting.heldOn().getYear();
         return new ConclusionNotice(draft, letterhead.issuerLines(),
                 draft ? "Số: \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/" + DocumentType.TB.name() + "-" + letterhead.issuerSymbol()
                         : number.display(),

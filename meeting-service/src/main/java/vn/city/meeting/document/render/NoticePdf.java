@@ -130,8 +130,8 @@ public final class NoticePdf {
             td.sign { width: 55%; text-align: center; font-size: 14pt; }
             .r12 { font-size: 12pt; } .r11 { font-size: 11pt; }
             .space { height: 60pt; }
-            .draft { float: left; border: 1pt solid #000; padding: 1pt 6pt; font-weight: bold; font-size: 13pt;
-                     margin-bottom: 4pt; }
+            .draft { width: 28mm; margin: 0 0 6pt auto; border: 1pt solid #000; padding: 1pt 4pt; text-align: center;
+                     font-weight: bold; font-size: 13pt; }
             """;
 
     static String esc(String s) {
