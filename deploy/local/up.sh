@@ -85,9 +85,10 @@ else
     for s in "${SERVICES[@]}"; do read -r n http mgmt db <<<"$s"; [[ "$n" == "$name" ]] && break; done
     # LOCAL ONLY credentials (the database role of infra.sh, the client secrets of the local realm import); the
     # jars run in the prod profile, which has no defaults for them.
-    envs=(QUARKUS_DATASOURCE_USERNAME=city QUARKUS_DATASOURCE_PASSWORD=city
-      "QUARKUS_OIDC_CREDENTIALS_SECRET=$name-secret")
-    if [[ -n "${CITY_PG_HOST:-}" ]]; then
+    envs=("QUARKUS_OIDC_CREDENTIALS_SECRET=$(client_secret "$name")")
+    # the web owns no database
+    [[ "$db" == - ]] || envs+=(QUARKUS_DATASOURCE_USERNAME=city QUARKUS_DATASOURCE_PASSWORD=city)
+    if [[ -n "${CITY_PG_HOST:-}" && "$db" != - ]]; then
       envs+=("QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$CITY_PG_HOST:${CITY_PG_PORT:-5432}/$db"
         "QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://$CITY_PG_HOST:${CITY_PG_PORT:-5432}/$db")
     fi
@@ -137,6 +138,7 @@ for s in "${SERVICES[@]}"; do
 done
 cat <<EOF2
 
+  Web app                 http://localhost:8080   (log in as a fixture user, e.g. officer-fin / officer-fin)
   Keycloak admin console  http://localhost:8180/admin   (admin / admin, local only)
   Tokens                  curl -d grant_type=password -d client_id=city-cli -d username=officer-fin -d password=officer-fin \\
                             http://localhost:8180/realms/city/protocol/openid-connect/token

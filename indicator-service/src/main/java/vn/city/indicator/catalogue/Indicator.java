@@ -7,6 +7,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import vn.city.indicator.result.Aggregation;
+import vn.city.indicator.result.ChangeKind;
+import vn.city.indicator.result.CityAggregation;
 import vn.city.indicator.result.Direction;
 import vn.city.indicator.result.Nature;
 
@@ -36,8 +39,24 @@ public class Indicator extends PanacheEntityBase {
     public boolean allowNegative;
     @Column(name = "reporting_units")
     public String reportingUnits;
+    @Enumerated(EnumType.STRING)
+    public Aggregation aggregation;
+    @Column(name = "numerator_code")
+    public String numeratorCode;
+    @Column(name = "denominator_code")
+    public String denominatorCode;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "change_kind")
+    public ChangeKind changeKind;
+    public int decimals;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** What the city aggregation needs to know of this indicator. */
+    public CityAggregation.Rule rule() {
+        return new CityAggregation.Rule(code, nature, direction, changeKind, aggregation, ownerUnit, numeratorCode,
+                denominatorCode, reportingUnitList(), isPercent());
+    }
 
     public List<String> reportingUnitList() {
         if (reportingUnits == null || reportingUnits.isBlank()) {

@@ -1,17 +1,21 @@
 package vn.city.indicator.catalogue;
 
+import vn.city.indicator.result.Aggregation;
+import vn.city.indicator.result.ChangeKind;
 import vn.city.indicator.result.Direction;
 import vn.city.indicator.result.Nature;
 
 import java.util.List;
 
-/** An indicator as the API shows it; also the data of {@code indicator-changed}. */
+/** An indicator as the API shows it. */
 public record IndicatorView(String code, String name, String measureUnit, Nature nature, Direction direction,
                             String ownerUnit, String category, boolean active, boolean allowNegative,
-                            List<String> reportingUnits) {
+                            List<String> reportingUnits, Aggregation aggregation, String numeratorCode,
+                            String denominatorCode, ChangeKind changeKind, int decimals) {
 
     public static IndicatorView of(Indicator i) {
         return new IndicatorView(i.code, i.name, i.measureUnit, i.nature, i.direction, i.ownerUnit, i.category,
-                i.active, i.allowNegative, i.reportingUnitList());
+                i.active, i.allowNegative, i.reportingUnitList(), i.aggregation, i.numeratorCode, i.denominatorCode,
+                i.changeKind, i.decimals);
     }
 }

@@ -7,6 +7,7 @@ public final class EventNames {
     public static final String TARGET_SET = "target-set";
     public static final String FIGURE_SUBMITTED = "figure-submitted";
     public static final String INDICATOR_OFF_TRACK = "indicator-off-track";
+    public static final String CITY_RESULT_CHANGED = "city-result-changed";
 
     private EventNames() {
     }

@@ -126,7 +126,7 @@ public class ImportResource {
             String period = dv.period() != null ? dv.period() : set.period();
             String unit = dv.orgUnit() != null ? dv.orgUnit() : set.orgUnit();
             rows.add(new SubmitFigure(dv.dataElement(), unit, dhis2Period(period, "dataValues[" + n + "].period", errors),
-                    v, null, dv.value(), null, null, dv.comment()));
+                    v, dhis2Value(dv.value(), "dataValues[" + n + "].value", errors), null, null, null, dv.comment()));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -169,6 +169,20 @@ public class ImportResource {
             String msg = e.getMessage();
             int colon = msg.indexOf(':');
             errors.add(new Problem.FieldViolation(field, msg.substring(0, colon), msg.substring(colon + 2)));
+            return null;
+        }
+    }
+
+    /** DHIS2 sends values as plain machine numbers ("840.5"), not Vietnamese writing. */
+    static java.math.BigDecimal dhis2Value(String text, String field, List<Problem.FieldViolation> errors) {
+        if (text == null || text.isBlank()) {
+            errors.add(new Problem.FieldViolation(field, "required", "a value is required"));
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            errors.add(new Problem.FieldViolation(field, "number-format", "'" + text + "' is not a DHIS2 number (840.5)"));
             return null;
         }
     }

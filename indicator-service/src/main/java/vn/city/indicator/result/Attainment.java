@@ -30,6 +30,13 @@ public final class Attainment {
 
     public static Result judge(String unitCode, Period period, Nature nature, Direction direction,
                                Snapshot now, Snapshot lastYear, BigDecimal target, BigDecimal marginPoints) {
+        return judge(unitCode, period, nature, direction, nature.summable() ? ChangeKind.PERCENT : ChangeKind.POINTS,
+                now, lastYear, target, marginPoints);
+    }
+
+    public static Result judge(String unitCode, Period period, Nature nature, Direction direction,
+                               ChangeKind changeKind, Snapshot now, Snapshot lastYear, BigDecimal target,
+                               BigDecimal marginPoints) {
         BigDecimal basis = now.yearToDate() != null ? now.yearToDate() : now.value();
         BigDecimal expected = expectedPercent(nature, direction, period);
         BigDecimal attainment = attainment(nature, direction, basis, target);
@@ -37,17 +44,17 @@ public final class Attainment {
 
         BigDecimal last;
         BigDecimal change = null;
-        ChangeKind changeKind;
         if (nature.summable()) {
             last = lastYear.yearToDate() != null ? lastYear.yearToDate() : lastYear.value();
-            changeKind = ChangeKind.PERCENT;
+        } else {
+            last = lastYear.value() != null ? lastYear.value() : lastYear.yearToDate();
+        }
+        if (changeKind == ChangeKind.PERCENT) {
             if (basis != null && last != null && last.signum() != 0) {
                 change = basis.multiply(HUNDRED).divide(last, 10, RoundingMode.HALF_UP).subtract(HUNDRED)
                         .setScale(SCALE, RoundingMode.HALF_UP);
             }
         } else {
-            last = lastYear.value() != null ? lastYear.value() : lastYear.yearToDate();
-            changeKind = ChangeKind.POINTS;
             if (basis != null && last != null) {
                 change = strip(basis.subtract(last));
             }

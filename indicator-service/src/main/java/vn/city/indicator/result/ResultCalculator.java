@@ -16,12 +16,23 @@ public final class ResultCalculator {
 
     private final Nature nature;
     private final Direction direction;
+    private final ChangeKind changeKind;
     private final BigDecimal marginPoints;
 
     public ResultCalculator(Nature nature, Direction direction, BigDecimal marginPoints) {
+        this(nature, direction, nature.summable() ? ChangeKind.PERCENT : ChangeKind.POINTS, marginPoints);
+    }
+
+    public ResultCalculator(Nature nature, Direction direction, ChangeKind changeKind, BigDecimal marginPoints) {
         this.nature = nature;
         this.direction = direction;
+        this.changeKind = changeKind;
         this.marginPoints = marginPoints;
+    }
+
+    /** Judges a snapshot of the period and of the same period last year against the target. */
+    public Result judge(String label, Period period, Snapshot now, Snapshot lastYear, BigDecimal target) {
+        return Attainment.judge(label, period, nature, direction, changeKind, now, lastYear, target, marginPoints);
     }
 
     /** A unit's result, its predecessors' history included for the periods before each succession. */
@@ -54,7 +65,6 @@ public final class ResultCalculator {
             now.add(Snapshot.of(nature, series, period));
             lastYear.add(Snapshot.of(nature, series, period.previousYear()));
         }
-        return Attainment.judge(label, period, nature, direction, Snapshot.combine(nature, now),
-                Snapshot.combine(nature, lastYear), target, marginPoints);
+        return judge(label, period, Snapshot.combine(nature, now), Snapshot.combine(nature, lastYear), target);
     }
 }

@@ -20,14 +20,22 @@ class VietnameseNumberTest {
         assertThat(VietnameseNumber.parse("84,258")).isEqualByComparingTo("84.258");
         assertThat(VietnameseNumber.parse("2,88")).isEqualByComparingTo("2.88");
         assertThat(VietnameseNumber.parse("1.234.567")).isEqualByComparingTo("1234567");
-        assertThat(VietnameseNumber.parse("1739.5")).isEqualByComparingTo("1739.5");
+        assertThat(VietnameseNumber.parse("4.785")).isEqualByComparingTo("4785");
+        assertThat(VietnameseNumber.parse("2.500")).isEqualByComparingTo("2500");
+        assertThat(VietnameseNumber.parse("2.123")).isEqualByComparingTo("2123");
+        assertThat(VietnameseNumber.parse("1.739.500")).isEqualByComparingTo("1739500");
+        assertThat(VietnameseNumber.parse("1739,5")).isEqualByComparingTo("1739.5");
         assertThat(VietnameseNumber.parse("285")).isEqualByComparingTo("285");
         assertThat(VietnameseNumber.parse("-3,5")).isEqualByComparingTo("-3.5");
     }
 
     @Test
-    void refusesAmbiguousAndMalformedText() {
-        assertThatThrownBy(() -> VietnameseNumber.parse("2.123")).hasMessageStartingWith("ambiguous");
+    void refusesADotForDecimalsWithAHint() {
+        for (String dot : new String[]{"1739.5", "1.73", "4.15", "1.7395", "12.3456.789"}) {
+            assertThatThrownBy(() -> VietnameseNumber.parse(dot)).as(dot)
+                    .hasMessageStartingWith("decimal-point").hasMessageContaining("comma").hasMessageContaining("JSON number");
+        }
+        assertThatThrownBy(() -> VietnameseNumber.parse("1739.5")).hasMessageContaining("'1739,5'");
         for (String bad : new String[]{"abc", "1,2,3", "1.73,5", "12..5", "1 tỷ", ""}) {
             assertThatThrownBy(() -> VietnameseNumber.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }

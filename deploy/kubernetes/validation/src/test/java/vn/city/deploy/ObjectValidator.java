@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -25,11 +21,11 @@ import java.util.regex.Pattern;
 /**
  * Validates one rendered object offline.
  * <ul>
- *   <li>Built-in kinds and the Prometheus Operator's ServiceMonitor: strict deserialization into the fabric8 model
+ *   <li>Built-in kinds and the Prometheus Operator's ServiceMonitor, PodMonitor and PrometheusRule: strict deserialization into the fabric8 model
  *   classes (wrong types fail; unknown fields, which the models would keep in {@code additionalProperties}, fail).</li>
- *   <li>Strimzi kinds ({@code kafka.strimzi.io/v1}): the same, into the Strimzi {@code io.strimzi:api} model classes.</li>
- *   <li>Keycloak Operator and CloudNativePG kinds: JSON Schema validation against the CRD schema subsets vendored in
- *   {@code src/test/resources/crd-schemas} (closed objects: an unknown or misspelt field fails).</li>
+ *   <li>Every operator kind (Strimzi, CloudNativePG, Barman Cloud plugin, Keycloak Operator): JSON Schema validation
+ *   against the operators' real CRDs in {@code src/test/resources/crds} ({@link CrdSchemas}: closed objects, an
+ *   unknown or misplaced field fails, e.g. {@code spec.kafka.replicas} of a v1 Kafka).</li>
  * </ul>
  * A kind with no validator fails, so nothing is rendered unchecked. Metadata rules (names, labels) apply to all.
  */
@@ -50,18 +46,10 @@ final class ObjectValidator {
             Map.entry("networking.k8s.io/v1/Ingress", io.fabric8.kubernetes.api.model.networking.v1.Ingress.class),
             Map.entry("monitoring.coreos.com/v1/ServiceMonitor",
                     io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor.class),
-            Map.entry("kafka.strimzi.io/v1/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
-            Map.entry("kafka.strimzi.io/v1/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
-            Map.entry("kafka.strimzi.io/v1/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class),
-            Map.entry("kafka.strimzi.io/v1/KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class));
-
-    /** apiVersion/kind → vendored schema (see src/test/resources/crd-schemas/README.md for origins and versions). */
-    private static final Map<String, String> SCHEMAS = Map.of(
-            "k8s.keycloak.org/v2alpha1/Keycloak", "crd-schemas/keycloak-v2alpha1.json",
-            "k8s.keycloak.org/v2alpha1/KeycloakRealmImport", "crd-schemas/keycloakrealmimport-v2alpha1.json",
-            "postgresql.cnpg.io/v1/Cluster", "crd-schemas/cnpg-cluster-v1.json",
-            "postgresql.cnpg.io/v1/ScheduledBackup", "crd-schemas/cnpg-scheduledbackup-v1.json",
-            "barmancloud.cnpg.io/v1/ObjectStore", "crd-schemas/barmancloud-objectstore-v1.json");
+            Map.entry("monitoring.coreos.com/v1/PodMonitor",
+                    io.fabric8.openshift.api.model.monitoring.v1.PodMonitor.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule",
+                    io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule.class));
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -70,8 +58,6 @@ final class ObjectValidator {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
 
-    private static final JsonSchemaFactory SCHEMA_FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final Map<String, JsonSchema> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final Pattern DNS1123_SUBDOMAIN =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -85,7 +71,7 @@ final class ObjectValidator {
 
     static boolean supported(JsonNode object) {
         String key = key(object);
-        return MODELS.containsKey(key) || SCHEMAS.containsKey(key);
+        return MODELS.containsKey(key) || CrdSchemas.has(key);
     }
 
     static String key(JsonNode object) {
@@ -107,26 +93,13 @@ final class ObjectValidator {
             } catch (IOException | IllegalArgumentException e) {
                 problems.add(id + ": does not match the " + MODELS.get(key).getName() + " model: " + e.getMessage());
             }
-        } else if (SCHEMAS.containsKey(key)) {
-            Set<ValidationMessage> messages = schema(SCHEMAS.get(key)).validate(object);
+        } else if (CrdSchemas.has(key)) {
+            Set<ValidationMessage> messages = CrdSchemas.schema(key).validate(object);
             messages.forEach(m -> problems.add(id + ": " + m.getMessage()));
         } else {
-            problems.add(id + ": no offline validator for " + key + " (add its model or CRD schema to the test)");
+            problems.add(id + ": no offline validator for " + key + " (add its model, or its CRD to src/test/resources/crds)");
         }
         return problems;
-    }
-
-    private static JsonSchema schema(String resource) {
-        return LOADED.computeIfAbsent(resource, r -> {
-            try (InputStream in = ObjectValidator.class.getClassLoader().getResourceAsStream(r)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing schema resource " + r);
-                }
-                return SCHEMA_FACTORY.getSchema(Manifests.JSON.readTree(in));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     private static List<String> metadataProblems(JsonNode object) {

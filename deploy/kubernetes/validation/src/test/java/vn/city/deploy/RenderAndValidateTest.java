@@ -71,6 +71,47 @@ class RenderAndValidateTest {
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
+    void everyOperatorResourceIsCheckedAgainstTheRealCrdAndMisplacedFieldsFail(String overlay) {
+        // every custom resource of an operator is validated by its real CRD, not by a model or a hand-made subset
+        for (ObjectNode o : Manifests.render(overlay)) {
+            String key = ObjectValidator.key(o);
+            if (key.contains(".strimzi.io/") || key.contains("cnpg.io/") || key.contains("k8s.keycloak.org/")) {
+                assertThat(CrdSchemas.has(key)).as(Manifests.id(o) + " validated against its CRD " + key).isTrue();
+            }
+        }
+        // spec.kafka.replicas existed in v1beta2 (before node pools); the v1 CRD has no such field
+        ObjectNode kafka = Manifests.get(overlay, "Kafka", "city-kafka").deepCopy();
+        ((ObjectNode) kafka.get("spec").get("kafka")).put("replicas", 3);
+        assertThat(ObjectValidator.validate(kafka)).as("Kafka v1 with spec.kafka.replicas")
+                .anyMatch(p -> p.contains("replicas"));
+        // deep misplacements, one per operator kind
+        Map<String, java.util.function.Consumer<ObjectNode>> breakers = new java.util.LinkedHashMap<>();
+        breakers.put("KafkaNodePool", o -> ((ObjectNode) o.get("spec")).putObject("template").putObject("pod").put("antiAffinity", "hard"));
+        breakers.put("KafkaTopic", o -> ((ObjectNode) o.get("spec")).put("replicationFactor", 3));
+        breakers.put("KafkaUser", o -> ((ObjectNode) o.get("spec").get("authentication")).put("password", "x"));
+        breakers.put("Cluster", o -> ((ObjectNode) o.get("spec").get("postgresql")).putArray("pgHba").add("host all all all trust"));
+        breakers.put("Keycloak", o -> ((ObjectNode) o.get("spec").get("db")).put("sslMode", "verify-full"));
+        breakers.put("KeycloakRealmImport", o -> ((ObjectNode) o.get("spec")).put("realmName", "city"));
+        if (overlay.equals("prod")) {
+            breakers.put("ScheduledBackup", o -> ((ObjectNode) o.get("spec")).put("retention", "30d"));
+            breakers.put("ObjectStore", o -> ((ObjectNode) o.get("spec").get("configuration")).put("bucket", "city"));
+        }
+        breakers.forEach((kind, breaker) -> {
+            ObjectNode broken = Manifests.ofKind(overlay, kind).get(0).deepCopy();
+            breaker.accept(broken);
+            assertThat(ObjectValidator.validate(broken)).as(kind + " with a field its CRD does not declare").isNotEmpty();
+        });
+        // a wrong type and a value outside an enum fail too
+        ObjectNode pool = Manifests.ofKind(overlay, "KafkaNodePool").get(0).deepCopy();
+        ((ObjectNode) pool.get("spec")).put("replicas", "three");
+        assertThat(ObjectValidator.validate(pool)).as("KafkaNodePool with a string replicas").isNotEmpty();
+        ObjectNode user = Manifests.get(overlay, "KafkaUser", "task-service").deepCopy();
+        ((ObjectNode) user.get("spec").get("authentication")).put("type", "scram-sha-1");
+        assertThat(ObjectValidator.validate(user)).as("KafkaUser with an unknown authentication type").isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
     void noSecretIsInlined(String overlay) {
         // Secrets are created by the operators (CNPG, Strimzi) or by the operator team (runbook); none is rendered.
         assertThat(Manifests.ofKind(overlay, "Secret")).as(overlay + " renders no Secret").isEmpty();

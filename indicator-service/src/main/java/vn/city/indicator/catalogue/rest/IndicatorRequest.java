@@ -1,15 +1,24 @@
 package vn.city.indicator.catalogue.rest;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.city.indicator.result.Aggregation;
+import vn.city.indicator.result.ChangeKind;
 import vn.city.indicator.result.Direction;
 import vn.city.indicator.result.Nature;
 
 import java.util.List;
 
-/** Creates or updates a catalogue entry ({@code code} is taken from the path on update). */
+/**
+ * Creates or updates a catalogue entry ({@code code} is taken from the path on update). {@code aggregation} says
+ * how the city's figure is formed (default OWNER_REPORTED); WEIGHTED needs {@code numeratorCode} and
+ * {@code denominatorCode}. {@code changeKind} defaults to PERCENT for a flow, POINTS for a percent, else UNITS;
+ * {@code decimals} (default 2) is how many decimals a value is shown with.
+ */
 public record IndicatorRequest(
         @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,59}", message = "2-60 upper-case letters, digits, '_' or '-'") String code,
         @NotBlank @Size(max = 300) String name,
@@ -20,5 +29,10 @@ public record IndicatorRequest(
         @NotBlank @Size(max = 100) String category,
         Boolean active,
         Boolean allowNegative,
-        @Size(max = 200) List<@NotBlank String> reportingUnits) {
+        @Size(max = 200) List<@NotBlank String> reportingUnits,
+        Aggregation aggregation,
+        @Size(max = 60) String numeratorCode,
+        @Size(max = 60) String denominatorCode,
+        ChangeKind changeKind,
+        @Min(0) @Max(6) Integer decimals) {
 }

@@ -13,6 +13,9 @@ import vn.city.indicator.catalogue.MeasureUnit;
 import vn.city.indicator.catalogue.rest.IndicatorRequest;
 import vn.city.indicator.catalogue.rest.MeasureUnitView;
 import vn.city.indicator.event.EventNames;
+import vn.city.indicator.event.IndicatorChanged;
+import vn.city.indicator.result.Aggregation;
+import vn.city.indicator.result.ChangeKind;
 import vn.city.indicator.unit.OrgUnit;
 
 import java.time.Clock;
@@ -100,9 +103,19 @@ public class CatalogueService {
         List<String> reporting = r.reportingUnits() == null ? List.of() : r.reportingUnits();
         Set<String> units = new HashSet<>(reporting);
         units.add(r.ownerUnit());
+        Aggregation aggregation = r.aggregation() == null ? Aggregation.OWNER_REPORTED : r.aggregation();
+        Set<String> parts = new HashSet<>();
+        parts.add("");
+        if (r.numeratorCode() != null) {
+            parts.add(r.numeratorCode());
+        }
+        if (r.denominatorCode() != null) {
+            parts.add(r.denominatorCode());
+        }
         return MeasureUnit.<MeasureUnit>findById(r.measureUnit())
-                .chain(mu -> OrgUnit.<OrgUnit>list("code in ?1", units).map(found -> {
+                .chain(mu -> Indicator.<Indicator>list("code in ?1", parts).chain(partList -> OrgUnit.<OrgUnit>list("code in ?1", units).map(found -> {
                     List<Problem.FieldViolation> errors = new ArrayList<>();
+                    weighted(i.code, aggregation, r, partList, errors);
                     if (mu == null) {
                         errors.add(new Problem.FieldViolation("measureUnit", "unknown-measure-unit",
                                 "'" + r.measureUnit() + "' is not in the list of measure units"));
@@ -131,13 +144,46 @@ public class CatalogueService {
                     i.active = r.active() == null || r.active();
                     i.allowNegative = r.allowNegative() != null && r.allowNegative();
                     i.reportingUnitList(reporting);
+                    i.aggregation = aggregation;
+                    i.numeratorCode = aggregation == Aggregation.WEIGHTED ? r.numeratorCode() : null;
+                    i.denominatorCode = aggregation == Aggregation.WEIGHTED ? r.denominatorCode() : null;
+                    i.changeKind = r.changeKind() != null ? r.changeKind()
+                            : ChangeKind.defaultFor(r.nature(), MeasureUnit.PERCENT.equals(r.measureUnit()));
+                    i.decimals = r.decimals() == null ? 2 : r.decimals();
                     i.updatedAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
                     return i;
-                }));
+                })));
+    }
+
+    /** A weighted rate names two other existing indicators that are not weighted themselves; others name none. */
+    private static void weighted(String code, Aggregation aggregation, IndicatorRequest r, List<Indicator> parts,
+                                 List<Problem.FieldViolation> errors) {
+        if (aggregation != Aggregation.WEIGHTED) {
+            if (r.numeratorCode() != null || r.denominatorCode() != null) {
+                errors.add(new Problem.FieldViolation(r.numeratorCode() != null ? "numeratorCode" : "denominatorCode",
+                        "weighted-only", "a numerator and a denominator belong to a WEIGHTED indicator only"));
+            }
+            return;
+        }
+        for (String field : List.of("numeratorCode", "denominatorCode")) {
+            String part = field.equals("numeratorCode") ? r.numeratorCode() : r.denominatorCode();
+            Indicator found = parts.stream().filter(p -> p.code.equals(part)).findFirst().orElse(null);
+            if (part == null) {
+                errors.add(new Problem.FieldViolation(field, "required", "a WEIGHTED indicator needs " + field));
+            } else if (part.equals(code)) {
+                errors.add(new Problem.FieldViolation(field, "not-self", "an indicator cannot weigh itself"));
+            } else if (found == null) {
+                errors.add(new Problem.FieldViolation(field, "unknown-indicator",
+                        "indicator '" + part + "' does not exist"));
+            } else if (found.aggregation == Aggregation.WEIGHTED) {
+                errors.add(new Problem.FieldViolation(field, "not-weighted",
+                        "indicator '" + part + "' is itself a weighted rate; name its counts"));
+            }
+        }
     }
 
     private Uni<IndicatorView> announce(Indicator i) {
-        IndicatorView view = IndicatorView.of(i);
-        return outbox.append(EventNames.INDICATOR_CHANGED, i.code, view).replaceWith(view);
+        return outbox.append(EventNames.INDICATOR_CHANGED, i.code, IndicatorChanged.of(i))
+                .replaceWith(IndicatorView.of(i));
     }
 }

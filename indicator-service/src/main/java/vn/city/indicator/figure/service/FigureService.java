@@ -29,7 +29,12 @@ import vn.city.indicator.result.FigurePoint;
 import vn.city.indicator.result.FigureVersion;
 import vn.city.indicator.result.Result;
 import vn.city.indicator.result.Series;
+import vn.city.indicator.result.service.CityResultPublisher;
 import vn.city.indicator.result.service.ResultService;
+import vn.city.indicator.event.CityResultChanged;
+import vn.city.indicator.result.Aggregation;
+import vn.city.indicator.result.CityAggregation;
+import vn.city.indicator.result.CityResultView;
 import vn.city.indicator.unit.OrgUnit;
 
 import java.math.BigDecimal;
@@ -59,14 +64,16 @@ public class FigureService {
     private final Clock clock;
     private final ReportingCalendar calendar;
     private final ResultService results;
+    private final CityResultPublisher cityResults;
     private final IndicatorConfig config;
 
     public FigureService(Outbox outbox, Clock clock, ReportingCalendar calendar, ResultService results,
-                         IndicatorConfig config) {
+                         CityResultPublisher cityResults, IndicatorConfig config) {
         this.outbox = outbox;
         this.clock = clock;
         this.calendar = calendar;
         this.results = results;
+        this.cityResults = cityResults;
         this.config = config;
     }
 
@@ -253,15 +260,41 @@ public class FigureService {
         s.note = c.note();
         s.onTime = window.onTime(now);
         s.channel = channel;
-        return outlier(c, now).chain(outlier -> {
-            s.outlier = outlier;
-            return s.persistAndFlush();
-        }).chain(() -> results.facts(c.indicator(), c.period())).chain(facts -> {
+        return CityResultPublisher.lock(c.indicator().code, c.period().year())
+                .chain(() -> outlier(c, now))
+                .chain(outlier -> {
+                    s.outlier = outlier;
+                    return s.persistAndFlush();
+                })
+                .chain(() -> results.facts(c.indicator(), c.period()))
+                .chain(facts -> {
                     Result result = results.unitResult(facts, s.unitCode, c.period(), now);
-                    Result city = ResultService.CITY.equals(s.unitCode) ? null
-                            : results.cityResult(facts, c.period(), now);
+                    CityAggregation.CityResult city = results.cityResult(facts, c.period(), now);
                     return announce(c, s, result, city)
-                            .replaceWith(new FigureReceipt(FigureView.of(s), window.deadline(), result, city));
+                            .chain(() -> cityResults.publish(facts,
+                                    CityResultPublisher.affected(c.period(), facts.own()), now,
+                                    CityResultChanged.Cause.FIGURE))
+                            .chain(() -> dependents(c, now))
+                            .replaceWith(new FigureReceipt(FigureView.of(s), window.deadline(), result,
+                                    CityResultView.of(city)));
+                });
+    }
+
+    /** The weighted rates that use this indicator as numerator or denominator: their city results change too. */
+    private Uni<Void> dependents(Checked c, Instant now) {
+        return Indicator.<Indicator>list("aggregation = ?1 and (numeratorCode = ?2 or denominatorCode = ?2) order by code",
+                        Aggregation.WEIGHTED, c.indicator().code)
+                .chain(list -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Indicator w : list) {
+                        chain = chain.chain(() -> CityResultPublisher.lock(w.code, c.period().year()))
+                                .chain(() -> results.facts(w, c.period()))
+                                .chain(facts -> cityResults.publish(facts,
+                                        CityResultPublisher.affected(c.period(), facts.points().values().stream()
+                                                .flatMap(List::stream).toList()), now,
+                                        CityResultChanged.Cause.FIGURE));
+                    }
+                    return chain;
                 });
     }
 
@@ -278,14 +311,18 @@ public class FigureService {
                 });
     }
 
-    private Uni<Void> announce(Checked c, FigureSubmission s, Result result, Result city) {
+    private Uni<Void> announce(Checked c, FigureSubmission s, Result result, CityAggregation.CityResult city) {
         Indicator ind = c.indicator();
-        FigureSubmitted event = new FigureSubmitted(s.id, ind.code, ind.name, ind.measureUnit, ind.nature,
-                ind.direction, s.unitCode, s.period, s.version, ValueRules.normal(s.value), s.submittedBy,
-                s.submittedAt, s.onTime, s.outlier, result, city);
+        FigureSubmitted event = FigureSubmitted.of(s.id, ind, s.unitCode, s.period, s.version,
+                ValueRules.normal(s.value), s.submittedBy, s.submittedAt, s.onTime, s.outlier, result, city);
         Uni<Void> chain = outbox.append(EventNames.FIGURE_SUBMITTED, ind.code + "/" + s.unitCode + "/" + s.period, event)
                 .replaceWithVoid();
-        for (Result r : city == null ? List.of(result) : List.of(result, city)) {
+        List<Result> judged = new ArrayList<>();
+        judged.add(result);
+        if (city != null && !ResultService.CITY.equals(s.unitCode)) {
+            judged.add(city.result());
+        }
+        for (Result r : judged) {
             chain = chain.chain(() -> offTrack(ind, r));
         }
         return chain;

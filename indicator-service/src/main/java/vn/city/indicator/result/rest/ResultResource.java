@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.city.indicator.result.CityResultView;
 import vn.city.indicator.result.Result;
 import vn.city.indicator.result.service.ResultExport;
 import vn.city.indicator.result.service.ResultService;
@@ -49,11 +50,16 @@ public class ResultResource {
     @GET
     @Path("city")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An indicator's city result: the CITY unit's own figure, else the sum of units for a flow")
-    public Uni<Result> city(@Parameter(example = "BUDGET_REVENUE") @QueryParam("indicator") String indicator,
+    @Operation(summary = "An indicator's city result, formed as the indicator's aggregation declares it",
+            description = "OWNER_REPORTED: the owner unit's figure (else the CITY unit's); SUM_OF_UNITS: the wards and "
+                    + "communes under the city that report it (partial, with the missing units, until all have); "
+                    + "WEIGHTED: numerator over denominator; NOT_AGGREGATED: no content (204). A quarter, half year "
+                    + "or year without a figure of its own is formed from its months.")
+    @APIResponse(responseCode = "204", description = "The indicator has no city figure (NOT_AGGREGATED)")
+    public Uni<CityResultView> city(@Parameter(example = "BUDGET_REVENUE") @QueryParam("indicator") String indicator,
                             @Parameter(example = "2017-10") @QueryParam("period") String period,
                             @Parameter(example = "2017-11-05T00:00:00Z") @QueryParam("asOf") String asOf) {
-        return results.result(QueryParams.required("indicator", indicator), null, QueryParams.period(period),
+        return results.cityResult(QueryParams.required("indicator", indicator), QueryParams.period(period),
                 QueryParams.asOf(asOf, clock));
     }
 

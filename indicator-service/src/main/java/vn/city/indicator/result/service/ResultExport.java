@@ -49,7 +49,9 @@ public class ResultExport {
                                 append(sb, ind, results.unitResult(facts, unit, period, asOf));
                             }
                         }
-                        Result city = results.cityResult(facts, period, asOf);
+                        vn.city.indicator.result.CityAggregation.CityResult formed =
+                                results.cityResult(facts, period, asOf);
+                        Result city = formed == null ? null : formed.result();
                         if (city == null && unitsByIndicator.get(ind.code).contains(ResultService.CITY)) {
                             city = results.unitResult(facts, ResultService.CITY, period, asOf);
                         }

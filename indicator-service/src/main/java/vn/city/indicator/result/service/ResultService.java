@@ -9,27 +9,44 @@ import vn.city.indicator.catalogue.Indicator;
 import vn.city.indicator.figure.FigureSubmission;
 import vn.city.indicator.figure.ValueRules;
 import vn.city.indicator.period.Period;
+import vn.city.indicator.result.Aggregation;
+import vn.city.indicator.result.CityAggregation;
+import vn.city.indicator.result.CityResultView;
 import vn.city.indicator.result.FigurePoint;
 import vn.city.indicator.result.Lineage;
 import vn.city.indicator.result.Result;
 import vn.city.indicator.result.ResultCalculator;
 import vn.city.indicator.target.Target;
+import vn.city.indicator.unit.OrgUnit;
 import vn.city.indicator.unit.UnitSuccession;
 import vn.city.indicator.unit.service.UnitService;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Results of an indicator for a unit or the city, as known at an instant. */
 @ApplicationScoped
 public class ResultService {
 
-    public static final String CITY = "CITY";
+    public static final String CITY = CityAggregation.CITY;
 
-    /** What the results of one indicator and year are computed from: three queries, then plain Java. */
-    public record Facts(Indicator indicator, List<UnitSuccession> successions, List<FigurePoint> points,
+    /**
+     * What the results of one indicator and year are computed from: the indicator (and, for a weighted rate, its
+     * numerator and denominator), the unit tree, the figures of the year and the year before, and the targets.
+     */
+    public record Facts(Indicator indicator, Map<String, Indicator> related, List<UnitSuccession> successions,
+                        List<CityAggregation.Unit> units, Map<String, List<FigurePoint>> points,
                         List<Target> targets) {
+
+        public List<FigurePoint> own() {
+            return points.getOrDefault(indicator.code, List.of());
+        }
     }
 
     private final IndicatorConfig config;
@@ -40,53 +57,80 @@ public class ResultService {
 
     @WithSession
     public Uni<Result> result(String indicatorCode, String unitCode, Period period, Instant asOf) {
-        return Indicator.<Indicator>findById(indicatorCode).chain(ind -> {
-            if (ind == null) {
-                return Uni.createFrom().failure(ProblemException.notFound("indicator", indicatorCode));
+        return indicator(indicatorCode).chain(ind -> facts(ind, period).map(f -> {
+            if (unitCode == null || CITY.equals(unitCode)) {
+                CityAggregation.CityResult city = cityResult(f, period, asOf);
+                return city != null ? city.result() : unitResult(f, CITY, period, asOf);
             }
-            return facts(ind, period).map(f -> {
-                if (unitCode == null || CITY.equals(unitCode)) {
-                    Result city = cityResult(f, period, asOf);
-                    return city != null ? city : unitResult(f, CITY, period, asOf);
-                }
-                return unitResult(f, unitCode, period, asOf);
-            });
+            return unitResult(f, unitCode, period, asOf);
+        }));
+    }
+
+    @WithSession
+    public Uni<CityResultView> cityResult(String indicatorCode, Period period, Instant asOf) {
+        return indicator(indicatorCode).chain(ind -> facts(ind, period))
+                .map(f -> CityResultView.of(cityResult(f, period, asOf)));
+    }
+
+    private static Uni<Indicator> indicator(String code) {
+        return Indicator.<Indicator>findById(code).map(ind -> {
+            if (ind == null) {
+                throw ProblemException.notFound("indicator", code);
+            }
+            return ind;
         });
     }
 
-    /** Loads the successions, the figures of the period's year and the year before (every unit), and the targets. */
+    /** Loads what {@link Facts} holds for the indicator and the period's year. */
     public Uni<Facts> facts(Indicator ind, Period period) {
         List<Integer> years = List.of(period.year() - 1, period.year());
-        return UnitSuccession.<UnitSuccession>listAll()
-                .chain(successions -> FigureSubmission.<FigureSubmission>list(
-                                "indicatorCode = ?1 and periodYear in ?2", ind.code, years)
-                        .chain(rows -> Target.<Target>list("indicatorCode = ?1 and year = ?2 order by revision desc",
-                                        ind.code, period.year())
-                                .map(targets -> new Facts(ind, successions,
-                                        rows.stream().map(FigureSubmission::point).toList(), targets))));
+        Set<String> codes = new LinkedHashSet<>();
+        codes.add(ind.code);
+        if (ind.aggregation == Aggregation.WEIGHTED) {
+            codes.add(ind.numeratorCode);
+            codes.add(ind.denominatorCode);
+        }
+        Uni<List<Indicator>> related = codes.size() == 1 ? Uni.createFrom().item(List.of(ind))
+                : Indicator.<Indicator>list("code in ?1", codes);
+        return related.chain(inds -> UnitSuccession.<UnitSuccession>listAll()
+                .chain(successions -> OrgUnit.<OrgUnit>listAll()
+                        .chain(units -> FigureSubmission.<FigureSubmission>list(
+                                        "indicatorCode in ?1 and periodYear in ?2", codes, years)
+                                .chain(rows -> Target.<Target>list(
+                                                "indicatorCode = ?1 and year = ?2 order by revision desc",
+                                                ind.code, period.year())
+                                        .map(targets -> {
+                                            Map<String, Indicator> rel = new HashMap<>();
+                                            inds.forEach(i -> rel.put(i.code, i));
+                                            rel.put(ind.code, ind);
+                                            Map<String, List<FigurePoint>> points = new HashMap<>();
+                                            for (FigureSubmission r : rows) {
+                                                points.computeIfAbsent(r.indicatorCode, k -> new ArrayList<>())
+                                                        .add(r.point());
+                                            }
+                                            return new Facts(ind, rel, successions, units(units), points, targets);
+                                        })))));
+    }
+
+    public static List<CityAggregation.Unit> units(List<OrgUnit> units) {
+        return units.stream().map(u -> new CityAggregation.Unit(u.code, u.kind.name(), u.parentCode, u.active,
+                u.validFrom, u.validTo)).toList();
     }
 
     /** A unit's result; its predecessors' figures count for periods before their succession. */
     public Result unitResult(Facts f, String unitCode, Period period, Instant asOf) {
         Lineage lineage = UnitService.lineage(unitCode, f.successions());
         List<String> codes = lineage.unitCodes();
-        List<FigurePoint> points = f.points().stream().filter(p -> codes.contains(p.unitCode())).toList();
+        List<FigurePoint> points = f.own().stream().filter(p -> codes.contains(p.unitCode())).toList();
         return calculator(f.indicator()).forUnit(lineage, period, points, asOf, target(f, unitCode, asOf));
     }
 
-    /**
-     * The city's result: the CITY unit's own figures when it has any, else for a summable indicator the sum over
-     * the units; null for a level without a city figure.
-     */
-    public Result cityResult(Facts f, Period period, Instant asOf) {
-        boolean own = f.points().stream().anyMatch(p -> CITY.equals(p.unitCode()) && !p.submittedAt().isAfter(asOf));
-        if (own) {
-            return unitResult(f, CITY, period, asOf);
-        }
-        if (!f.indicator().nature.summable()) {
-            return null;
-        }
-        return calculator(f.indicator()).total(CITY, period, f.points(), asOf, target(f, null, asOf));
+    /** The city's result, formed as the indicator declares it; null when it is not aggregated. */
+    public CityAggregation.CityResult cityResult(Facts f, Period period, Instant asOf) {
+        Map<String, CityAggregation.Rule> rules = new HashMap<>();
+        f.related().forEach((code, i) -> rules.put(code, i.rule()));
+        return new CityAggregation(f.units(), config.offTrackMarginPoints())
+                .cityResult(f.indicator().rule(), rules, f.points(), period, asOf, target(f, null, asOf));
     }
 
     /**
@@ -110,6 +154,6 @@ public class ResultService {
     }
 
     private ResultCalculator calculator(Indicator ind) {
-        return new ResultCalculator(ind.nature, ind.direction, config.offTrackMarginPoints());
+        return new ResultCalculator(ind.nature, ind.direction, ind.changeKind, config.offTrackMarginPoints());
     }
 }

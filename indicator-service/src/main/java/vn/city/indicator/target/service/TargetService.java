@@ -9,7 +9,10 @@ import vn.city.common.problem.Problem;
 import vn.city.common.problem.ProblemException;
 import vn.city.indicator.catalogue.Indicator;
 import vn.city.indicator.event.EventNames;
+import vn.city.indicator.event.CityResultChanged;
 import vn.city.indicator.event.TargetSet;
+import vn.city.indicator.result.service.CityResultPublisher;
+import vn.city.indicator.result.service.ResultService;
 import vn.city.indicator.figure.ValueRules;
 import vn.city.indicator.figure.VietnameseNumber;
 import vn.city.indicator.target.Target;
@@ -31,10 +34,14 @@ public class TargetService {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final ResultService results;
+    private final CityResultPublisher cityResults;
 
-    public TargetService(Outbox outbox, Clock clock) {
+    public TargetService(Outbox outbox, Clock clock, ResultService results, CityResultPublisher cityResults) {
         this.outbox = outbox;
         this.clock = clock;
+        this.results = results;
+        this.cityResults = cityResults;
     }
 
     /** Sets a target or revises it: a new revision; the earlier ones stay as history. */
@@ -91,8 +98,18 @@ public class TargetService {
                 return t.<Target>persist();
             }).call(t -> outbox.append(EventNames.TARGET_SET, t.indicatorCode, new TargetSet(t.indicatorCode,
                     t.year, t.unitCode, t.value, t.kind, t.documentNumber, t.documentDate, t.revision)))
+                    .call(t -> t.unitCode != null ? Uni.createFrom().voidItem() : rejudge(ind, t))
                     .map(TargetView::of);
         });
+    }
+
+    /** A city target set or revised re-judges every city result of its year announced so far. */
+    private Uni<Void> rejudge(Indicator ind, Target t) {
+        return CityResultPublisher.lock(ind.code, t.year)
+                .chain(() -> CityResultPublisher.announced(ind.code, t.year))
+                .chain(periods -> periods.isEmpty() ? Uni.createFrom().voidItem()
+                        : results.facts(ind, periods.get(0)).chain(facts -> cityResults.publish(facts, periods,
+                                t.setAt.toInstant(), CityResultChanged.Cause.TARGET)));
     }
 
     @WithSession

@@ -75,6 +75,24 @@ class FigureApiTest {
     }
 
     @Test
+    void numbersAsTheTextsWriteThem() {
+        // "sản lượng ước đạt 4.785 tấn", "2.500 tỷ": a dot groups thousands
+        String ind = Api.indicator("VN", "tấn", "FLOW", "HIGHER_IS_BETTER", "ECO", List.of("ECO"));
+        Map<String, Object> body = new HashMap<>(Map.of("indicatorCode", ind, "unitCode", "ECO", "period", "2022-05",
+                "version", "ESTIMATE", "valueText", "4.785"));
+        JsonPath receipt = as("officer-eco").body(body).post("/api/figures").then().statusCode(201).extract().jsonPath();
+        assertThat(dec(receipt, "figure.value")).isEqualByComparingTo("4785");
+        body.put("period", "2022-06");
+        body.put("valueText", "1.739,5");
+        receipt = as("officer-eco").body(body).post("/api/figures").then().statusCode(201).extract().jsonPath();
+        assertThat(dec(receipt, "figure.value")).isEqualByComparingTo("1739.5");
+        body.put("valueText", "1739.5");
+        as("officer-eco").body(body).post("/api/figures").then().statusCode(422)
+                .body("errors[0].field", equalTo("valueText")).body("errors[0].rule", equalTo("decimal-point"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("'1739,5'"));
+    }
+
+    @Test
     void povertyRateDownZeroPointThreeTwoPointsLowerIsBetter() {
         // "tỷ lệ hộ nghèo 2,88% giảm 0,32% so với năm 2015"
         Api.target("POVERTY_RATE", 2016, null, 3.0, "RESOLUTION");
@@ -150,7 +168,8 @@ class FigureApiTest {
         refused(body(pct, "FIN", "2023-03", 120), 422, "value", "percent-range");
         refused(body(ind, "FIN", "2023-03", "abc"), 400, "value", "type");
         refused(body(ind, "FIN", "2023-03", new BigDecimal("1.1234567")), 422, "value", "excess-precision");
-        refused(without(with(body(ind, "FIN", "2023-03", 1), "valueText", "2.123"), "value"), 422, "valueText", "ambiguous");
+        refused(without(with(body(ind, "FIN", "2023-03", 1), "valueText", "1739.5"), "value"), 422, "valueText", "decimal-point");
+        refused(without(with(body(ind, "FIN", "2023-03", 1), "valueText", "1.73"), "value"), 422, "valueText", "decimal-point");
         refused(without(with(body(ind, "FIN", "2023-03", 1), "valueText", "hai tỷ"), "value"), 422, "valueText", "number-format");
         refused(without(body(ind, "FIN", "2023-03", 1), "version"), 400, "version", "NotNull");
         refused(with(body(ind, "FIN", "2023-03", 1), "unexpected", true), 400, "unexpected", "unknown-field");
