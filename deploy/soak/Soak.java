@@ -97,12 +97,17 @@ public class Soak {
         Path apps = Path.of(args.length > 2 ? args[2] : "deploy/soak/target/apps");
         Files.createDirectories(out);
         Soak s = new Soak(out, apps, minutes);
+        int code = 0;
         try {
             s.run();
+        } catch (Exception | Error e) {
+            e.printStackTrace(System.out);
+            code = 1;
         } finally {
             s.stopServices();
             s.cleanUp();
         }
+        System.exit(code);
     }
 
     void run() throws Exception {
@@ -169,7 +174,8 @@ public class Soak {
         String unit = fin ? "FIN" : "ECO";
         String code = n % 4 < 2 ? "SOAK_A" : "SOAK_B";
         String body = "{\"indicatorCode\":\"" + code + "\",\"unitCode\":\"" + unit + "\",\"period\":\""
-                + YearMonth.of(1900, 1).plusMonths(n / 4) + "\",\"version\":\"ESTIMATE\",\"value\":" + (100 + n % 50)
+                + YearMonth.of(2000, 1).plusMonths((n / 4) % 300) + "\",\"version\":\""
+                + List.of("ESTIMATE", "PRELIMINARY", "OFFICIAL").get((n / 1200) % 3) + "\",\"value\":" + (100 + n % 50)
                 + ",\"note\":\"soak " + n + "\"}";
         int status = call("figure", "indicator", "POST", "/api/figures", rpt(fin ? "officer-fin" : "officer-eco",
                 "indicator-service"), body).statusCode();
@@ -273,15 +279,22 @@ public class Soak {
     // ------------------------------------------------------------------------------------------------ tokens
 
     String plain(String user) {
-        return tokens.computeIfAbsent(user, u -> {
-            String form = "grant_type=password&client_id=city-cli&username=" + u + "&password=" + u;
-            return token(form, null);
-        });
+        String t = tokens.get(user);
+        if (t == null) {
+            t = token("grant_type=password&client_id=city-cli&username=" + user + "&password=" + user, null);
+            tokens.put(user, t);
+        }
+        return t;
     }
 
     String rpt(String user, String audience) {
-        return tokens.computeIfAbsent(user + "@" + audience, k -> token(
-                "grant_type=urn:ietf:params:oauth:grant-type:uma-ticket&audience=" + audience, plain(user)));
+        String key = user + "@" + audience;
+        String t = tokens.get(key);
+        if (t == null) {
+            t = token("grant_type=urn:ietf:params:oauth:grant-type:uma-ticket&audience=" + audience, plain(user));
+            tokens.put(key, t);
+        }
+        return t;
     }
 
     String token(String form, String bearer) {

@@ -24,4 +24,5 @@ done
 OUT="$HERE/results/$(date -u +%Y-%m-%dT%H-%M)"
 mkdir -p "$OUT"
 cd "$ROOT"
-java -Xmx256m -cp "$LIBS/*:$PGJDBC" "$HERE/Soak.java" "$MINUTES" "$OUT" "$APPS" 2>&1 | grep -v '^SLF4J\|org.apache.kafka' | tee "$OUT/soak.out"
+set -o pipefail
+java -Xmx256m -cp "$LIBS/*:$PGJDBC" "$HERE/Soak.java" "$MINUTES" "$OUT" "$APPS" 2>&1 | grep --line-buffered -v '^SLF4J\|org.apache.kafka\|^log4j' | tee "$OUT/soak.out"

@@ -60,7 +60,7 @@ class DatabaseOutageIT {
             Thread[] figures = Traffic.loop("figures", FIGURE_THREADS, stop::get, () -> {
                 int i = figureNo.getAndIncrement();
                 String body = "{\"indicatorCode\":\"" + code + "\",\"unitCode\":\"FIN\",\"period\":\""
-                        + java.time.YearMonth.of(1950, 1).plusMonths(i) + "\",\"version\":\"ESTIMATE\",\"value\":" + (i + 1)
+                        + Ledger.period(i) + "\",\"version\":\"" + Ledger.version(i) + "\",\"value\":" + (i + 1)
                         + ",\"note\":\"pg-outage #" + i + "\"}";
                 Result r = traffic.call("figure", "#" + i, List.of(indicator), "POST", "/api/figures", officer, body);
                 if (!r.ok()) {

@@ -26,6 +26,16 @@ final class Ledger {
     private Ledger() {
     }
 
+    /** The month of the i-th figure of a load: 2000-01 … 2024-12 (the units exist then, none in the future). */
+    static java.time.YearMonth period(int i) {
+        return java.time.YearMonth.of(2000, 1).plusMonths(i % 300);
+    }
+
+    /** The version of the i-th figure: every month once as estimate, then preliminary, then official, then again. */
+    static String version(int i) {
+        return List.of("ESTIMATE", "PRELIMINARY", "OFFICIAL").get((i / 300) % 3);
+    }
+
     static void settle(String scenario, List<Result> all, String code, String titlePrefix, TopicReader taskDlq,
                        TopicReader meetingDlq) {
         // figures: accepted ones stored; refused ones absent or complete

@@ -83,7 +83,7 @@ class RollingRestartIT {
             Thread[] figures = Traffic.loop("figures", FIGURE_THREADS, stop::get, () -> {
                 int i = figureNo.getAndIncrement();
                 String body = "{\"indicatorCode\":\"" + code + "\",\"unitCode\":\"FIN\",\"period\":\""
-                        + java.time.YearMonth.of(1950, 1).plusMonths(i) + "\",\"version\":\"ESTIMATE\",\"value\":" + (i + 1)
+                        + Ledger.period(i) + "\",\"version\":\"" + Ledger.version(i) + "\",\"value\":" + (i + 1)
                         + ",\"note\":\"rolling #" + i + "\"}";
                 Result r = traffic.call("figure", "#" + i, indicators, "POST", "/api/figures", officer, body);
                 Traffic.sleep(r.ok() ? 50 : 200);
