@@ -148,10 +148,22 @@ class KeycloakOutageIT {
                     .forEach(r -> assertThat(r.status() == 200 || r.retryable503()).as("RPT on the cold instance: %s", r).isTrue());
             assertThat(all).noneMatch(r -> r.status() >= 500 && r.status() != 503);
             assertThat(all).noneMatch(r -> r.status() == 403);
-            // every figure answered 201 is stored, no 503 one is
+            // every figure answered 201 is stored, no 503 one is; every one produced its event, applied once by each consumer
             long created = all.stream().filter(r -> r.op().equals("figure") && r.status() == 201).count();
             assertThat(Db.count(Service.INDICATOR, "select count(*) from figure_submission where indicator_code = ?", code))
                     .isEqualTo(created);
+            List<String> events = Db.strings(Service.INDICATOR, "select id::text from outbox_event where type ="
+                    + " 'city.indicator.figure-submitted.v1' and event_key like ?", code + "/%");
+            await("both consumers applied the figures").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> Db.countAny(Service.MEETING, "select count(*) from inbox_event where event_id = any(?)", events)
+                            == events.size() && Db.countAny(Service.TASK, "select count(*) from inbox_event where event_id ="
+                            + " any(?)", events) == events.size());
+            long views = Db.count(Service.MEETING, "select count(*) from figure_submission_view where indicator_code = ?", code);
+            Figures.record("keycloak-outage", "figures accepted=%d stored=%d events produced=%d applied meeting-service=%d "
+                            + "(read model rows %d) task-service=%d; lost=0 appliedTwice=%d", created, created, events.size(),
+                    events.size(), views, events.size(), views - events.size());
+            assertThat(events).hasSize((int) created);
+            assertThat(views).isEqualTo(created);
         }
     }
 
