@@ -122,6 +122,11 @@ class AuthorizationMatrixIT {
         rule(m, "PUT", "/api/meetings/{id}/conclusion", false, Role.SECRETARIAT, Role.LEADER);
         rule(m, "POST", "/api/meetings/{id}/conclusion/publish", false, Role.LEADER);
         rule(m, "POST", "/api/meetings/{id}/conclusion/corrections", false, Role.LEADER);
+        // issue 13: proposals and units' written reports
+        rule(m, "POST", "/api/meetings/{id}/carry-over", false, Role.SECRETARIAT);
+        rule(m, "POST", "/api/meetings/{id}/items/{itemId}/proposal", false, Role.SECRETARIAT);
+        rule(m, "GET", "/api/meetings/reports/{period}", false, Role.VIEWER, Role.OFFICER, Role.SECRETARIAT, Role.LEADER);
+        rule(m, "PUT", "/api/meetings/reports/{period}/{unitCode}/{section}", true, Role.OFFICER, Role.SECRETARIAT);
     }
 
     /** Data of one organisation unit the requests point at. */
@@ -279,6 +284,8 @@ class AuthorizationMatrixIT {
                 .replace("{itemId}", f.item)
                 .replace("{meetingId}", f.meeting)
                 .replace("{period}", period)
+                .replace("{unitCode}", unit)
+                .replace("{section}", "ECONOMY")
                 .replace("{code}", op.path().startsWith("/api/units") ? unitToEdit : indicator);
         Instance target = ServiceProcesses.get().base(op.service());
         RequestSpecification spec = Api.as(c.user(), target);
@@ -371,6 +378,12 @@ class AuthorizationMatrixIT {
                 }
                 if (p.endsWith("/opinions")) {
                     yield Map.of("stance", "AGREE", "text", "Nhất trí thông qua");
+                }
+                if (p.endsWith("/proposal")) {
+                    yield Map.of("decision", "ACCEPTED", "reason", "Kiểm thử phân quyền");
+                }
+                if (p.startsWith("/api/meetings/reports/")) {
+                    yield Map.of("text", "Báo cáo kiểm thử phân quyền của " + unit);
                 }
                 if (p.endsWith("/conclusion") || p.endsWith("/corrections")) {
                     yield Map.of("text", "Kết luận", "directives", List.of(Steps.directive("Chỉ đạo " + s, unit,

@@ -202,11 +202,9 @@ public final class ServiceProcesses {
         if (running.containsKey(key(service, replica)) && running.get(key(service, replica)).alive()) {
             throw new IllegalStateException(inst.name() + " already runs");
         }
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
+        // the same runtime as deploy/local/up.sh and the benchmark: JDK 25 + the AOT cache of this copy when a JDK 25
+        // exists (trained on the first start of a fresh build), else Java 17; the options of service-jvm.options
+        List<String> cmd = new ArrayList<>(runtimeCommand(service, appDir(service)));
         properties(inst).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         inst.overrides.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         if (Boolean.getBoolean("city.system-test.boot-classpath-workaround")) {
@@ -244,6 +242,36 @@ public final class ServiceProcesses {
         running.put(key(service, replica), inst);
         writePid(inst);
         return inst;
+    }
+
+    /**
+     * The JVM part of the launch command from {@code deploy/local/service-runtime.sh command}: the java to run on, the
+     * options of {@code deploy/local/service-jvm.options} and, on JDK 25+, {@code -XX:AOTCache=<app>/app.aot} (a
+     * training run first when the cache of this copy is missing or stale). Its messages go to this JVM's stderr.
+     */
+    static List<String> runtimeCommand(Service service, Path app) {
+        Path script = StackConfig.repoRoot().resolve("deploy/local/service-runtime.sh");
+        try {
+            Process p = new ProcessBuilder("bash", script.toString(), "command", service.module, app.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(15, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException(script + " command " + service.module + " failed (exit "
+                        + (p.isAlive() ? "timeout" : p.exitValue()) + "); its messages are above");
+            }
+            List<String> cmd = out.lines().filter(l -> !l.isBlank()).toList();
+            if (cmd.isEmpty()) {
+                throw new IllegalStateException(script + " printed no command for " + service.module);
+            }
+            return cmd;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + script, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The service's packaged application as built: {@code <svc>/target/quarkus-app}. */
@@ -328,7 +356,9 @@ public final class ServiceProcesses {
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    // file times kept: an AOT cache trained for the build (app.aot) stays valid for the copy
+                    Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {

@@ -94,7 +94,7 @@ public final class Dto {
 
     @TemplateData
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record TaskHistory(String taskId, List<Step> transitions, List<Extension> extensionRequests) {
+    public record TaskHistory(String taskId, List<Step> transitions, List<ExtensionRequest> extensionRequests) {
     }
 
     @TemplateData
@@ -104,7 +104,7 @@ public final class Dto {
 
     @TemplateData
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Extension(String id, LocalDate currentDeadline, LocalDate requestedDeadline, String reason,
+    public record ExtensionRequest(String id, LocalDate currentDeadline, LocalDate requestedDeadline, String reason,
             String requestedBy, String status, String decidedBy, String decisionNote) {
         public boolean pending() {
             return "PENDING".equals(status);

@@ -43,7 +43,7 @@ public class OverviewPage {
     }
 
     @TemplateData
-    public record Line(Dto.Indicator indicator, Dto.Result city, List<UnitLine> units, String chart) {
+    public record Line(Dto.Indicator indicator, Dto.Result city, List<UnitLine> units, String chart, boolean anyData) {
         public String status() {
             return city == null ? null : city.status();
         }
@@ -89,6 +89,16 @@ public class OverviewPage {
         }
         Map<String, String> unitNames = new LinkedHashMap<>();
         units.join().forEach(u -> unitNames.put(u.code(), u.name()));
+        if (asked == null || asked.isBlank()) {
+            // no month asked for: the newest month of the year that has a city figure (early in a month, the last one)
+            for (int m = byMonth.size() - 1; m > 0; m--) {
+                if (byMonth.get(m).values().stream().anyMatch(r -> r.containsKey("CITY"))) {
+                    break;
+                }
+                byMonth.remove(m);
+                month = month.minusMonths(1);
+            }
+        }
         Map<String, Map<String, Dto.Result>> current = byMonth.get(byMonth.size() - 1);
 
         Map<String, List<Line>> byCategory = new LinkedHashMap<>();
@@ -116,9 +126,11 @@ public class OverviewPage {
             BigDecimal[] thisYear = new BigDecimal[12];
             BigDecimal[] lastYear = new BigDecimal[12];
             BigDecimal target = null;
+            boolean anyData = false;
             for (int m = 0; m < byMonth.size(); m++) {
                 Dto.Result r = byMonth.get(m).getOrDefault(ind.code(), Map.of()).get("CITY");
                 if (r != null) {
+                    anyData = true;
                     thisYear[m] = flow ? r.yearToDate() : r.value();
                     lastYear[m] = r.samePeriodLastYear();
                     target = r.target() != null ? r.target() : target;
@@ -127,7 +139,7 @@ public class OverviewPage {
             String title = ind.name() + (flow ? " (lũy kế, " : " (") + ind.measureUnit() + ")";
             String chart = LineChart.svg(title, Arrays.asList(thisYear), Arrays.asList(lastYear), target, month.getYear());
             byCategory.computeIfAbsent(ind.category() == null ? "Khác" : ind.category(), k -> new ArrayList<>())
-                    .add(new Line(ind, city, unitLines, chart));
+                    .add(new Line(ind, city, unitLines, chart, anyData || city != null));
         }
         List<Category> categories = new ArrayList<>();
         byCategory.forEach((name, lines) -> categories.add(new Category(name, lines)));
