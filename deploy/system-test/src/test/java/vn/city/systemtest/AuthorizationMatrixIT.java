@@ -127,6 +127,12 @@ class AuthorizationMatrixIT {
         rule(m, "POST", "/api/meetings/{id}/items/{itemId}/proposal", false, Role.SECRETARIAT);
         rule(m, "GET", "/api/meetings/reports/{period}", false, Role.VIEWER, Role.OFFICER, Role.SECRETARIAT, Role.LEADER);
         rule(m, "PUT", "/api/meetings/reports/{period}/{unitCode}/{section}", true, Role.OFFICER, Role.SECRETARIAT);
+        // issue 18: the conclusion notice (read by the meeting's readers, numbered by the secretariat) and documents
+        for (String p : List.of("/api/meetings/{id}/notice", "/api/meetings/{id}/notice.{format}",
+                "/api/narratives/{meetingId}.docx")) {
+            rule(m, "GET", p, true, Role.VIEWER, Role.OFFICER, Role.SECRETARIAT, Role.LEADER);
+        }
+        rule(m, "POST", "/api/meetings/{id}/notice", false, Role.SECRETARIAT);
     }
 
     /** Data of one organisation unit the requests point at. */
@@ -286,6 +292,7 @@ class AuthorizationMatrixIT {
                 .replace("{period}", period)
                 .replace("{unitCode}", unit)
                 .replace("{section}", "ECONOMY")
+                .replace("{format}", "pdf")
                 .replace("{code}", op.path().startsWith("/api/units") ? unitToEdit : indicator);
         Instance target = ServiceProcesses.get().base(op.service());
         RequestSpecification spec = Api.as(c.user(), target);
@@ -296,6 +303,9 @@ class AuthorizationMatrixIT {
                 spec.accept("text/csv");
             } else if (op.path().endsWith(".html")) {
                 spec.accept("text/html");
+            } else if (op.path().endsWith(".docx") || op.path().endsWith(".xlsx")
+                    || op.path().endsWith(".{format}")) {
+                spec.accept("*/*");
             }
             return spec.get(path);
         }
