@@ -7,6 +7,7 @@ import vn.city.common.event.MalformedEventException;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -21,6 +22,9 @@ import java.util.function.Function;
 public class EventConsumer {
 
     static final int TRANSIENT_RETRIES = 12;
+
+    /** Events being applied right now in this process (all consumers), for the graceful shutdown. */
+    private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
 
     private final String consumer;
     private final EventCodec codec;
@@ -42,6 +46,12 @@ public class EventConsumer {
                         () -> handler == null ? Uni.createFrom().voidItem() : handler.apply(event)))
                 .onFailure(failure -> !(failure instanceof MalformedEventException))
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).atMost(TRANSIENT_RETRIES)
+                .onSubscription().invoke(IN_FLIGHT::incrementAndGet)
+                .onTermination().invoke(IN_FLIGHT::decrementAndGet)
                 .replaceWithVoid();
+    }
+
+    static int inFlight() {
+        return IN_FLIGHT.get();
     }
 }
