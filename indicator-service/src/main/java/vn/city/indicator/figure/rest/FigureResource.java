@@ -62,7 +62,7 @@ public class FigureResource {
     @APIResponse(responseCode = "403", description = "Not the caller's unit")
     @APIResponse(responseCode = "422", description = "A rule is broken (problem+json naming field and rule); nothing stored")
     public Uni<FigureReceipt> submit(@Valid @NotNull SubmitFigure request) {
-        return figures.submit(request, access.user(), "API");
+        return figures.submit(request.toCommand(), access.user(), "API");
     }
 
     @GET

@@ -128,6 +128,12 @@ public class PackRepository {
         });
     }
 
+    /** The read model's version: raised in the transaction of every change the consumers make to pack rows. */
+    public Uni<Long> version() {
+        return pool.preparedQuery("select version from pack_version where id = 1").execute()
+                .map(rs -> rs.iterator().next().getLong("version"));
+    }
+
     /**
      * The period of a meeting, or null when there is no such meeting. A meeting's period never changes once it is
      * scheduled, so it is remembered: a pack read then stays one statement.
