@@ -731,11 +731,36 @@ public final class LoadGen {
             }
             ind.commit();
             meet.commit();
+            // issue 13 (H13): meeting-service's pack reads its lines from city_result and unit_result (kept by the
+            // consumers from city-result-changed and figure-submitted); derive them from the rows written above.
+            try (java.sql.Statement st = meet.createStatement()) {
+                st.executeUpdate("""
+                        insert into unit_result (indicator_code, unit_code, period, value, status, current_version,
+                                                 submission_id, submitted_at, received_at)
+                        select indicator_code, unit_code, period, value, 'NO_TARGET', version, submission_id,
+                               submitted_at, received_at
+                        from figure_submission_view on conflict do nothing""");
+                st.executeUpdate("""
+                        insert into city_result (indicator_code, period, indicator_name, measure_unit, nature, direction,
+                                                 value, year_to_date, target, attainment_percent, expected_percent,
+                                                 status, revision, received_at)
+                        select distinct on (indicator_code, period) indicator_code, period, indicator_name, measure_unit,
+                               nature, direction, (result::json->>'value')::numeric,
+                               (result::json->>'yearToDate')::numeric, (result::json->>'target')::numeric,
+                               (result::json->>'attainmentPercent')::numeric, (result::json->>'expectedPercent')::numeric,
+                               coalesce(result::json->>'status', 'NO_TARGET'), 1, received_at
+                        from figure_submission_view order by indicator_code, period, received_at desc
+                        on conflict do nothing""");
+                st.executeUpdate("update pack_version set version = version + 1 where id = 1");
+            }
+            meet.commit();
             try (java.sql.Statement st = ind.createStatement()) {
                 st.execute("analyze figure_submission");
             }
             try (java.sql.Statement st = meet.createStatement()) {
                 st.execute("analyze figure_submission_view");
+                st.execute("analyze city_result");
+                st.execute("analyze unit_result");
             }
             ind.setAutoCommit(true);
             meet.setAutoCommit(true);
