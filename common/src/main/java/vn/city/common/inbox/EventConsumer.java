@@ -40,12 +40,20 @@ public class EventConsumer {
     }
 
     public Uni<Void> consume(String message) {
-        CloudEvent event = codec.read(message);
+        CloudEvent event;
+        try {
+            event = codec.read(message);
+        } catch (MalformedEventException malformed) {
+            DeadLetterCounter.record(consumer, malformed);
+            throw malformed;
+        }
         Function<CloudEvent, Uni<?>> handler = handlers.get(event.type());
         return Uni.createFrom().deferred(() -> inbox.applyOnce(consumer, event,
                         () -> handler == null ? Uni.createFrom().voidItem() : handler.apply(event)))
                 .onFailure(failure -> !(failure instanceof MalformedEventException))
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).atMost(TRANSIENT_RETRIES)
+                // a failure returned from here is dead-lettered by the connector (failure-strategy=dead-letter-queue)
+                .onFailure().invoke(failure -> DeadLetterCounter.record(consumer, failure))
                 .onSubscription().invoke(IN_FLIGHT::incrementAndGet)
                 .onTermination().invoke(IN_FLIGHT::decrementAndGet)
                 .replaceWithVoid();
