@@ -10,13 +10,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.meeting.meeting.Period;
 import vn.city.meeting.pack.BriefingPack.CarryOver;
+import vn.city.meeting.pack.PackConfig;
 import vn.city.meeting.pack.BriefingPackBuilder.CityRow;
 import vn.city.meeting.pack.BriefingPackBuilder.IndicatorRow;
 import vn.city.meeting.pack.BriefingPackBuilder.Rows;
 import vn.city.meeting.pack.BriefingPackBuilder.TaskRow;
 import vn.city.meeting.pack.BriefingPackBuilder.UnitRow;
 
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -94,6 +95,7 @@ public class PackRepository {
 
     private final Pool pool;
     private final ObjectMapper mapper;
+    private final ZoneId zone;
     private final Map<UUID, String> periods = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, String> eldest) {
@@ -101,7 +103,8 @@ public class PackRepository {
         }
     });
 
-    public PackRepository(Pool pool, ObjectMapper mapper) {
+    public PackRepository(Pool pool, ObjectMapper mapper, PackConfig config) {
+        this.zone = config.zone();
         this.pool = pool;
         this.mapper = mapper;
     }
@@ -112,8 +115,8 @@ public class PackRepository {
      */
     public Uni<PackRead> read(UUID meetingId, Period period, String taskScope) {
         Tuple args = Tuple.tuple(List.of(period.code(), unitPeriods(period), period.year(), period.start(),
-                period.end(), period.start().atStartOfDay().atOffset(ZoneOffset.UTC),
-                period.end().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)));
+                period.end(), period.start().atStartOfDay(zone).toOffsetDateTime(),
+                period.end().plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
         args.addString(taskScope);
         args.addUUID(meetingId);
         return pool.preparedQuery(SQL).execute(args).map(rs -> {

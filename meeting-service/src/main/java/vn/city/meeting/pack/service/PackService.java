@@ -20,7 +20,6 @@ import vn.city.meeting.pack.repository.PackRepository;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,8 +54,9 @@ public class PackService {
         });
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    /** Now, at the city's offset: the pack's day (a deadline passed or not) is the city's day. */
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(config.zone());
     }
 
     /**
@@ -94,7 +94,7 @@ public class PackService {
         }
         // One small query (the version) while nothing changed; the whole read when something did. Task states
         // depend on the day, so the day is part of the key.
-        String key = p.code() + "|" + scope + "|" + LocalDate.now(ZoneOffset.UTC);
+        String key = p.code() + "|" + scope + "|" + LocalDate.now(config.zone());
         return repository.version().chain(version -> {
             Cached hit = periodPacks.get(key);
             if (hit != null && hit.version() == version) {
