@@ -299,5 +299,8 @@ SERVICES=(
   "indicator-service 8081 9081 indicator"
   "task-service 8082 9082 task"
   "meeting-service 8083 9083 meeting"
+  "web 8080 9080 -"
 )
+# The LOCAL ONLY client secret of a service's Keycloak client in the local realm import (web's client is city-web).
+client_secret() { if [[ "$1" == web ]]; then printf 'city-web-local-secret-0123456789abcdef'; else printf '%s-secret' "$1"; fi; }
 service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$REPO_ROOT" "$1"; }

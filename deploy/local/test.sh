@@ -49,6 +49,25 @@ trap 'exit 143' TERM
 STARTED_INFRA=1
 "$INFRA" up
 
+# The web's browser tests (web/src/test, Selenium) drive Debian's Chromium and its driver (/usr/bin/chromium,
+# /usr/bin/chromedriver): installed here where we can (root with apt-get, e.g. CI); elsewhere those tests are skipped
+# with the command to run (sudo apt-get install chromium chromium-driver).
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    info "installing chromium and chromium-driver for the web's browser tests (apt-get)"
+    apt_log="$(mktemp)"
+    if (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver) >"$apt_log" 2>&1; then
+      ok "chromium installed: $(chromium --version 2>/dev/null | head -n 1)"
+    else
+      tail -n 20 "$apt_log" >&2
+      warn "could not install chromium chromium-driver: the web's browser tests will be skipped"
+    fi
+    rm -f "$apt_log"
+  else
+    warn "no chromium/chromedriver: the web's browser tests will be skipped. Install them with: sudo apt-get install chromium chromium-driver"
+  fi
+fi
+
 export MAVEN_OPTS="${MAVEN_OPTS:--Xmx1g}"
 info "running: ./mvnw -B verify $*   (MAVEN_OPTS=$MAVEN_OPTS)"
 T_MVN="$(now)"

@@ -81,6 +81,10 @@ class AuthorizationMatrixIT {
         rule(i, "POST", "/api/figures", true, Role.OFFICER, Role.SECRETARIAT);
         rule(i, "POST", "/api/imports/figures", true, Role.OFFICER, Role.SECRETARIAT);
         rule(i, "POST", "/api/imports/dhis2", true, Role.OFFICER, Role.SECRETARIAT);
+        rule(i, "POST", "/api/dataValueSets", true, Role.OFFICER, Role.SECRETARIAT);
+        rule(i, "GET", "/api/dataValueSets", false, Role.VIEWER, Role.OFFICER, Role.SECRETARIAT, Role.LEADER);
+        // a job's status is read by those who may import (the realm's imports resource has the write scope only)
+        rule(i, "GET", "/api/imports/jobs/{id}", false, Role.OFFICER, Role.SECRETARIAT);
         rule(i, "POST", "/api/indicators", false, Role.SECRETARIAT);
         rule(i, "PUT", "/api/indicators/{code}", false, Role.SECRETARIAT);
         rule(i, "POST", "/api/indicators/measure-units", false, Role.SECRETARIAT);
@@ -122,6 +126,17 @@ class AuthorizationMatrixIT {
         rule(m, "PUT", "/api/meetings/{id}/conclusion", false, Role.SECRETARIAT, Role.LEADER);
         rule(m, "POST", "/api/meetings/{id}/conclusion/publish", false, Role.LEADER);
         rule(m, "POST", "/api/meetings/{id}/conclusion/corrections", false, Role.LEADER);
+        // issue 13: proposals and units' written reports
+        rule(m, "POST", "/api/meetings/{id}/carry-over", false, Role.SECRETARIAT);
+        rule(m, "POST", "/api/meetings/{id}/items/{itemId}/proposal", false, Role.SECRETARIAT);
+        rule(m, "GET", "/api/meetings/reports/{period}", false, Role.VIEWER, Role.OFFICER, Role.SECRETARIAT, Role.LEADER);
+        rule(m, "PUT", "/api/meetings/reports/{period}/{unitCode}/{section}", true, Role.OFFICER, Role.SECRETARIAT);
+        // issue 18: the conclusion notice (read by the meeting's readers, numbered by the secretariat) and documents
+        for (String p : List.of("/api/meetings/{id}/notice", "/api/meetings/{id}/notice.{format}",
+                "/api/narratives/{meetingId}.docx")) {
+            rule(m, "GET", p, true, Role.VIEWER, Role.OFFICER, Role.SECRETARIAT, Role.LEADER);
+        }
+        rule(m, "POST", "/api/meetings/{id}/notice", false, Role.SECRETARIAT);
     }
 
     /** Data of one organisation unit the requests point at. */
@@ -279,6 +294,9 @@ class AuthorizationMatrixIT {
                 .replace("{itemId}", f.item)
                 .replace("{meetingId}", f.meeting)
                 .replace("{period}", period)
+                .replace("{unitCode}", unit)
+                .replace("{section}", "ECONOMY")
+                .replace("{format}", "pdf")
                 .replace("{code}", op.path().startsWith("/api/units") ? unitToEdit : indicator);
         Instance target = ServiceProcesses.get().base(op.service());
         RequestSpecification spec = Api.as(c.user(), target);
@@ -289,6 +307,9 @@ class AuthorizationMatrixIT {
                 spec.accept("text/csv");
             } else if (op.path().endsWith(".html")) {
                 spec.accept("text/html");
+            } else if (op.path().endsWith(".docx") || op.path().endsWith(".xlsx")
+                    || op.path().endsWith(".{format}")) {
+                spec.accept("*/*");
             }
             return spec.get(path);
         }
@@ -317,7 +338,7 @@ class AuthorizationMatrixIT {
                         "version", "ESTIMATE", "value", 12.5);
                 case "/api/imports/figures" -> "indicatorCode,unitCode,period,version,value\n" + indicator + "," + unit + ","
                         + period + ",ESTIMATE,13\n";
-                case "/api/imports/dhis2" -> Map.of("dataSet", "monthly-briefing", "period", period.replace("-", ""),
+                case "/api/imports/dhis2", "/api/dataValueSets" -> Map.of("dataSet", "monthly-briefing", "period", period.replace("-", ""),
                         "orgUnit", unit, "dataValues", List.of(Map.of("dataElement", indicator, "value", "14")));
                 case "/api/indicators" -> indicatorBody("ST_MXI_" + s);
                 case "/api/indicators/{code}" -> indicatorBody(null);
@@ -371,6 +392,12 @@ class AuthorizationMatrixIT {
                 }
                 if (p.endsWith("/opinions")) {
                     yield Map.of("stance", "AGREE", "text", "Nhất trí thông qua");
+                }
+                if (p.endsWith("/proposal")) {
+                    yield Map.of("decision", "ACCEPTED", "reason", "Kiểm thử phân quyền");
+                }
+                if (p.startsWith("/api/meetings/reports/")) {
+                    yield Map.of("text", "Báo cáo kiểm thử phân quyền của " + unit);
                 }
                 if (p.endsWith("/conclusion") || p.endsWith("/corrections")) {
                     yield Map.of("text", "Kết luận", "directives", List.of(Steps.directive("Chỉ đạo " + s, unit,

@@ -42,4 +42,17 @@ public class AgendaItem extends PanacheEntityBase {
     public UUID taskId;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    /** The off-track indicator, for OFF_TRACK items. */
+    @Column(name = "indicator_code")
+    public String indicatorCode;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "proposal_status")
+    public ProposalStatus proposalStatus;
+    /** Why the secretariat accepted or dismissed the proposal: kept. */
+    @Column(name = "proposal_reason")
+    public String proposalReason;
+    @Column(name = "proposal_decided_by")
+    public String proposalDecidedBy;
+    @Column(name = "proposal_decided_at")
+    public OffsetDateTime proposalDecidedAt;
 }

@@ -1,12 +1,13 @@
 package vn.city.meeting.pack;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import vn.city.common.period.Period;
 import vn.city.meeting.pack.BriefingPack.CarryOver;
 import vn.city.meeting.pack.BriefingPack.IndicatorLine;
 import vn.city.meeting.pack.BriefingPack.TaskLine;
 import vn.city.meeting.pack.BriefingPack.TaskState;
 import vn.city.meeting.pack.BriefingPack.TaskTotals;
+import vn.city.meeting.pack.BriefingPack.UnitFigure;
+import vn.city.meeting.pack.BriefingPack.UnitRef;
 import vn.city.meeting.pack.BriefingPack.UnitTasks;
 
 import java.math.BigDecimal;
@@ -17,48 +18,67 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Builds a briefing pack from read-model facts as known at an instant. Pure: the caller loads the facts.
- * Per indicator the newest submission known at that instant is shown (its city total when the producer sent one).
+ * Builds a briefing pack from the rows of the read model (pure: the caller reads them in one query). The city's line
+ * is what indicator-service formed (city-result-changed); each unit's own result is shown beneath it and never in its
+ * place. Off-track follows the current city status.
  */
 public final class BriefingPackBuilder {
 
     private BriefingPackBuilder() {
     }
 
-    /** A figure submission as received: the line to show is the JSON RESULT (cityResult when present). */
-    public record Figure(String submissionId, String indicatorCode, String indicatorName, String measureUnit,
-                         String nature, String direction, String unitCode, String version, BigDecimal value,
-                         OffsetDateTime submittedAt, OffsetDateTime receivedAt, JsonNode result) {
+    /** The city result of an indicator for the pack's period. */
+    public record CityRow(String indicatorCode, String indicatorName, String measureUnit, String nature,
+                          String direction, String category, String aggregation, String changeKind, Integer decimals,
+                          boolean formedFromMonths, BigDecimal value, BigDecimal yearToDate, BigDecimal target,
+                          BigDecimal attainmentPercent, BigDecimal expectedPercent, BigDecimal samePeriodLastYear,
+                          BigDecimal change, String status, String currentVersion, boolean partial,
+                          List<String> contributingUnits, List<UnitRef> missingUnits, Long revision,
+                          OffsetDateTime computedAt) {
     }
 
-    public record Task(UUID taskId, String title, String leadUnit, String status, LocalDate deadline, boolean ongoing,
-                       boolean overdue, OffsetDateTime completedAt, Boolean completedOnTime, UUID sourceMeetingId) {
+    /** The catalogue entry of an indicator on the pack, with the kind of its target of the year. */
+    public record IndicatorRow(String code, String name, String measureUnit, String nature, String direction,
+                               String category, String aggregation, String changeKind, Integer decimals,
+                               String targetKind) {
     }
 
-    public record Facts(List<Figure> figures, Map<String, String> targetKinds, Set<String> offTrackIndicators,
-                        List<Task> periodTasks, Map<String, String> unitNames, List<CarryOver> carryOver) {
+    /** A unit's own result. */
+    public record UnitRow(String indicatorCode, String unitCode, String unitName, String period, String version,
+                          BigDecimal value, BigDecimal yearToDate, BigDecimal target, BigDecimal attainmentPercent,
+                          BigDecimal samePeriodLastYear, BigDecimal change, String status) {
     }
 
-    public static BriefingPack build(UUID meetingId, Period period, OffsetDateTime asOf, Facts facts) {
-        List<IndicatorLine> indicators = indicators(facts, asOf);
+    public record TaskRow(UUID taskId, String title, String leadUnit, String leadUnitName, String status,
+                          LocalDate deadline, boolean ongoing, boolean overdue, OffsetDateTime completedAt,
+                          Boolean completedOnTime, UUID sourceMeetingId) {
+    }
+
+    public record Rows(List<IndicatorRow> indicators, List<CityRow> city, List<UnitRow> units, List<TaskRow> tasks,
+                       List<CarryOver> carryOver) {
+    }
+
+    public static BriefingPack build(UUID meetingId, Period period, OffsetDateTime asOf, Rows rows, String taskScope) {
         LocalDate today = asOf.toLocalDate();
         Map<String, List<TaskLine>> byUnit = new TreeMap<>();
-        for (Task t : facts.periodTasks()) {
+        Map<String, String> unitNames = new LinkedHashMap<>();
+        for (TaskRow t : rows.tasks()) {
+            String unit = t.leadUnit() == null ? "" : t.leadUnit();
             TaskLine line = new TaskLine(t.taskId(), t.title(), t.leadUnit(), t.status(), state(t, today),
                     t.deadline(), t.ongoing(), t.completedAt(), t.sourceMeetingId());
-            byUnit.computeIfAbsent(t.leadUnit() == null ? "" : t.leadUnit(), k -> new ArrayList<>()).add(line);
+            byUnit.computeIfAbsent(unit, k -> new ArrayList<>()).add(line);
+            if (t.leadUnitName() != null) {
+                unitNames.put(unit, t.leadUnitName());
+            }
         }
         List<UnitTasks> units = new ArrayList<>();
         int[] totals = new int[4];
         byUnit.forEach((unit, lines) -> {
-            lines.sort(Comparator.comparing((TaskLine l) -> l.state().ordinal()).thenComparing(l -> l.taskId()));
+            lines.sort(Comparator.comparing((TaskLine l) -> l.state().ordinal()).thenComparing(TaskLine::taskId));
             int onTime = count(lines, TaskState.DONE_ON_TIME);
             int late = count(lines, TaskState.DONE_LATE);
             int overdue = count(lines, TaskState.OVERDUE);
@@ -67,14 +87,65 @@ public final class BriefingPackBuilder {
             totals[1] += late;
             totals[2] += overdue;
             totals[3] += inProgress;
-            units.add(new UnitTasks(unit, facts.unitNames().get(unit), onTime, late, overdue, inProgress, List.copyOf(lines)));
+            units.add(new UnitTasks(unit, unitNames.get(unit), onTime, late, overdue, inProgress, List.copyOf(lines)));
         });
-        return new BriefingPack(meetingId, period.toString(), period.label(), asOf, false, null, indicators, units,
-                new TaskTotals(totals[0], totals[1], totals[2], totals[3]), facts.carryOver());
+        return new BriefingPack(meetingId, period.toString(), period.label(), asOf, false, null,
+                indicators(period, rows), units, new TaskTotals(totals[0], totals[1], totals[2], totals[3]),
+                rows.carryOver(), taskScope);
+    }
+
+    static List<IndicatorLine> indicators(Period period, Rows rows) {
+        Map<String, CityRow> city = new LinkedHashMap<>();
+        rows.city().forEach(c -> city.put(c.indicatorCode(), c));
+        Map<String, List<UnitFigure>> units = new LinkedHashMap<>();
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (UnitRow u : rows.units()) {
+            units.computeIfAbsent(u.indicatorCode(), k -> new ArrayList<>()).add(new UnitFigure(u.unitCode(),
+                    u.unitName(), u.period(), u.version(), u.value(), u.yearToDate(), u.target(),
+                    u.attainmentPercent(), u.samePeriodLastYear(), u.change(), u.status()));
+            if (period.toString().equals(u.period()) && u.version() != null) {
+                // An estimate among the figures of the period makes the city's figure an estimate ("ước đạt").
+                versions.merge(u.indicatorCode(), u.version(), (a, b) -> "ESTIMATE".equals(a) ? a : b);
+            }
+        }
+        List<IndicatorLine> out = new ArrayList<>();
+        for (IndicatorRow i : rows.indicators()) {
+            CityRow c = city.get(i.code());
+            List<UnitFigure> beneath = new ArrayList<>(units.getOrDefault(i.code(), List.of()));
+            beneath.sort(Comparator.comparing(UnitFigure::unitCode));
+            if (c == null && beneath.isEmpty()) {
+                continue;
+            }
+            String name = i.name() != null ? i.name() : c == null ? null : c.indicatorName();
+            String changeKind = c != null && c.changeKind() != null ? c.changeKind() : i.changeKind();
+            Integer decimals = c != null && c.decimals() != null ? c.decimals() : i.decimals();
+            String aggregation = c != null && c.aggregation() != null ? c.aggregation() : i.aggregation();
+            if (c == null) {
+                out.add(new IndicatorLine(i.code(), name, i.measureUnit(), i.nature(), i.direction(), i.category(),
+                        aggregation, changeKind, decimals, false, null, null, null, null, i.targetKind(), null, null,
+                        null, null, null, false, false, List.of(), List.of(), false, null, null, List.copyOf(beneath)));
+                continue;
+            }
+            String version = c.currentVersion() != null ? c.currentVersion() : versions.get(i.code());
+            out.add(new IndicatorLine(i.code(), name, first(i.measureUnit(), c.measureUnit()),
+                    first(i.nature(), c.nature()), first(i.direction(), c.direction()),
+                    first(i.category(), c.category()), aggregation, changeKind, decimals, true, version, c.value(),
+                    c.yearToDate(), c.target(), i.targetKind(), c.attainmentPercent(), c.expectedPercent(),
+                    c.samePeriodLastYear(), c.change(), c.status(), "BEHIND".equals(c.status()), c.partial(),
+                    c.missingUnits() == null ? List.of() : c.missingUnits(),
+                    c.contributingUnits() == null ? List.of() : c.contributingUnits(), c.formedFromMonths(),
+                    c.revision(), c.computedAt(), List.copyOf(beneath)));
+        }
+        out.sort(Comparator.comparing((IndicatorLine l) -> !l.offTrack()).thenComparing(IndicatorLine::indicatorCode));
+        return out;
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
     }
 
     /** Done on time, done late, overdue (deadline passed or flagged) or in progress. */
-    public static TaskState state(Task t, LocalDate today) {
+    public static TaskState state(TaskRow t, LocalDate today) {
         if ("CANCELLED".equals(t.status())) {
             return TaskState.CANCELLED;
         }
@@ -94,45 +165,5 @@ public final class BriefingPackBuilder {
 
     private static int count(List<TaskLine> lines, TaskState state) {
         return (int) lines.stream().filter(l -> l.state() == state).count();
-    }
-
-    private static List<IndicatorLine> indicators(Facts facts, OffsetDateTime asOf) {
-        Map<String, Figure> latest = new LinkedHashMap<>();
-        Comparator<Figure> newest = Comparator
-                .comparing((Figure f) -> f.submittedAt() == null ? f.receivedAt() : f.submittedAt())
-                .thenComparing(Figure::receivedAt);
-        for (Figure f : facts.figures()) {
-            if (f.receivedAt().isAfter(asOf)) {
-                continue; // not yet known at that instant
-            }
-            latest.merge(f.indicatorCode(), f, (a, b) -> newest.compare(a, b) >= 0 ? a : b);
-        }
-        return latest.values().stream()
-                .map(f -> line(f, facts.targetKinds().get(f.indicatorCode()),
-                        facts.offTrackIndicators().contains(f.indicatorCode())))
-                .sorted(Comparator.comparing((IndicatorLine l) -> !l.offTrack())
-                        .thenComparing(IndicatorLine::indicatorCode))
-                .collect(Collectors.toList());
-    }
-
-    private static IndicatorLine line(Figure f, String targetKind, boolean flagged) {
-        JsonNode r = f.result();
-        String status = text(r, "status");
-        boolean offTrack = flagged || "BEHIND".equals(status);
-        Function<String, BigDecimal> num = field -> {
-            JsonNode v = r.path(field);
-            return v.isNumber() ? v.decimalValue() : null;
-        };
-        BigDecimal value = num.apply("value") != null ? num.apply("value") : f.value();
-        String unit = text(r, "unitCode") != null ? text(r, "unitCode") : f.unitCode();
-        return new IndicatorLine(f.indicatorCode(), f.indicatorName(), f.measureUnit(), f.nature(), f.direction(),
-                unit, f.version(), value, num.apply("yearToDate"), num.apply("target"), targetKind,
-                num.apply("attainmentPercent"), num.apply("expectedPercent"), num.apply("samePeriodLastYear"),
-                num.apply("change"), text(r, "changeKind"), status, offTrack, f.submissionId(), f.submittedAt());
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isMissingNode() || v.isNull() ? null : v.asText();
     }
 }

@@ -23,6 +23,17 @@ public class IndicatorView extends PanacheEntityBase {
     public String ownerUnit;
     public String category;
     public boolean active;
+    /** How indicator-service forms the city's figure: OWNER_REPORTED, SUM_OF_UNITS, WEIGHTED, NOT_AGGREGATED. */
+    public String aggregation;
+    @Column(name = "numerator_code")
+    public String numeratorCode;
+    @Column(name = "denominator_code")
+    public String denominatorCode;
+    /** How a change against last year is written: PERCENT, POINTS or UNITS (the measure unit itself). */
+    @Column(name = "change_kind")
+    public String changeKind;
+    /** How many decimals a value is shown with. */
+    public Integer decimals;
     @Column(name = "received_at")
     public OffsetDateTime receivedAt;
 }

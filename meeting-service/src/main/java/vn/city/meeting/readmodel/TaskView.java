@@ -21,6 +21,9 @@ public class TaskView extends PanacheEntityBase {
     @Column(name = "lead_unit")
     public String leadUnit;
     public String status;
+    /** Units that coordinate the task: an officer of one of them sees it, as in task-service. */
+    @Column(name = "coordinating_units", columnDefinition = "text[]")
+    public String[] coordinatingUnits = new String[0];
     public String period;
     public LocalDate deadline;
     public boolean ongoing;

@@ -30,7 +30,7 @@ class DeadLetterTest {
         String snapshotless = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/city/task-service\","
                 + "\"type\":\"city.task.task-assigned.v1\",\"time\":\"2022-06-30T14:00:00Z\",\"subject\":\"x\",\"data\":{\"note\":\"không có task\"}}";
         String unit = Events.random("D-AFTER");
-        try (TopicReader deadLetters = new TopicReader("test.meeting-service.dlq"); Events events = new Events()) {
+        try (TopicReader deadLetters = new TopicReader(Events.DEAD_LETTER_TOPIC); Events events = new Events()) {
             events.raw(Events.INDICATOR_TOPIC, "poison", poison);
             events.raw(Events.TASK_TOPIC, "x", snapshotless);
             events.unit(unit, "Đơn vị sau thông điệp hỏng", "DEPARTMENT");

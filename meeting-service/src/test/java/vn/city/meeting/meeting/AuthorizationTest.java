@@ -1,6 +1,9 @@
 package vn.city.meeting.meeting;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import vn.city.meeting.support.ReadModel;
 import org.junit.jupiter.api.Test;
 import vn.city.meeting.support.Api;
 import vn.city.meeting.support.Events;
@@ -27,8 +30,18 @@ class AuthorizationTest {
 
     static final String PROBLEM = "application/problem+json";
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @Test
     void eachFixtureUserGetsWhatItsRoleAllows() {
+        // The fixture users' units, as indicator-service announces them (each run starts from an empty read model).
+        try (Events events = new Events()) {
+            events.unit("FIN", "Phòng Tài chính – Kế hoạch", "DEPARTMENT");
+            events.unit("ECO", "Phòng Kinh tế", "DEPARTMENT");
+            events.unit("W-SONGCAU", "Phường Sông Cầu", "WARD");
+        }
+        ReadModel.awaitUnits(dataSource, List.of("FIN", "ECO", "W-SONGCAU"));
         String period = ThreadLocalRandom.current().nextInt(2100, 2999) + "-Q" + ThreadLocalRandom.current().nextInt(1, 5);
         Map<String, Object> body = Api.meeting("QUARTERLY_REVIEW", "Sơ kết quý", period,
                 OffsetDateTime.parse("2030-01-01T08:00:00Z"), List.of("FIN", "W-SONGCAU"));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import vn.city.meeting.support.Api;
 import vn.city.meeting.support.Events;
 import vn.city.common.testing.TopicReader;
+import vn.city.meeting.support.Golden;
 import vn.city.meeting.support.ReadModel;
 
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Map;
 
 import static vn.city.common.testing.TopicReader.type;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -43,8 +45,17 @@ class JuneBriefingTest {
             events.unit("W-XUATHOA", "Phường Xuất Hóa", "WARD");
             events.unit("C-NONGTHUONG", "Xã Nông Thượng", "COMMUNE");
             events.unit("C-DUONGQUANG", "Xã Dương Quang", "COMMUNE");
+            events.unit("CITY", "UBND thành phố Bắc Kạn", "CITY");
+            events.unit("ECO", "Phòng Kinh tế", "DEPARTMENT");
+            events.unit("URB", "Phòng Quản lý đô thị", "DEPARTMENT");
+            events.unit("CUL", "Phòng Văn hóa – Thông tin", "DEPARTMENT");
+            juneFigures(events);
         }
         ReadModel.awaitUnits(dataSource, UNITS);
+        ReadModel.awaitUnits(dataSource, List.of("CITY", "ECO", "URB", "CUL"));
+        juneReports();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> ReadModel.count(
+                dataSource, "select count(*) from city_result where period = ?", "2022-06") >= 3);
 
         try (TopicReader meetingEvents = new TopicReader(Events.MEETING_TOPIC)) {
             String id = Api.schedule(Api.meeting("MONTHLY_BRIEFING", "UBND thành phố Bắc Kạn họp giao ban tháng 7/2022",
@@ -125,6 +136,64 @@ class JuneBriefingTest {
                     .body("items.findAll { it.kind == 'FOR_OPINION' }[0].opinions", hasSize(2));
             as("viewer").get("/api/meetings/" + id + "/conclusion").then().statusCode(200)
                     .body("current.version", equalTo(1)).body("versions", hasSize(1));
+
+            // The write-up of the meeting, as the seed text tells it, from the frozen pack and the units' words.
+            String text = as("viewer").accept("application/json").get("/api/narratives/" + id).then().statusCode(200)
+                    .body("fromFrozenPack", equalTo(true)).extract().path("text");
+            Golden.assertMatches("june-2022-narrative.txt", text);
         }
+    }
+
+    /** The June 2022 results of seed 001 as indicator-service publishes them (city-result-changed, revision 1). */
+    static void juneFigures(Events events) {
+        Events.Indicator retail = new Events.Indicator("RETAIL_SALES", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
+                "tỷ đồng", "FLOW", "HIGHER_IS_BETTER", "Thương mại – dịch vụ", "ECO", "OWNER_REPORTED", "PERCENT", 1);
+        Events.Indicator industry = new Events.Indicator("INDUSTRIAL_OUTPUT", "Giá trị sản xuất công nghiệp", "triệu đồng",
+                "FLOW", "HIGHER_IS_BETTER", "Công nghiệp", "ECO", "OWNER_REPORTED", "PERCENT", 2);
+        Events.Indicator ocop = new Events.Indicator("OCOP_PRODUCTS", "Số sản phẩm đăng ký tham gia chương trình OCOP",
+                "sản phẩm", "FLOW", "HIGHER_IS_BETTER", "Nông thôn mới", "ECO", "OWNER_REPORTED", "PERCENT", 0);
+        events.indicator(retail, List.of("CITY", "ECO"));
+        events.indicator(industry, List.of("CITY", "ECO"));
+        events.indicator(ocop, List.of("CITY", "ECO"));
+        events.target("RETAIL_SALES", 2022, new java.math.BigDecimal("3439"), "PLAN");
+        events.submitted(retail, "ECO", "2022-06", "ESTIMATE", new java.math.BigDecimal("285"), Map.of("status", "ON_TRACK"),
+                Events.fields("value", 285, "yearToDate", 1739.5, "target", 3439, "attainmentPercent", 50.58,
+                        "expectedPercent", 50, "samePeriodLastYear", 1659.04, "change", 4.85, "status", "ON_TRACK"));
+        events.cityResult(retail, "2022-06", 1, "FIGURE", Events.fields("value", 285, "yearToDate", 1739.5, "target", 3439,
+                "attainmentPercent", 50.58, "expectedPercent", 50, "samePeriodLastYear", 1659.04, "change", 4.85,
+                "status", "ON_TRACK", "contributingUnits", List.of("ECO")));
+        events.submitted(industry, "ECO", "2022-06", "OFFICIAL", new java.math.BigDecimal("24252.92"),
+                Map.of("status", "NO_TARGET"), Events.fields("value", 24252.92, "yearToDate", 145244.67,
+                        "samePeriodLastYear", 143991.94, "change", 0.87, "status", "NO_TARGET"));
+        events.cityResult(industry, "2022-06", 1, "FIGURE", Events.fields("value", 24252.92, "yearToDate", 145244.67,
+                "samePeriodLastYear", 143991.94, "change", 0.87, "status", "NO_TARGET", "contributingUnits", List.of("ECO")));
+        events.submitted(ocop, "ECO", "2022-06", "OFFICIAL", new java.math.BigDecimal("2"), Map.of("status", "NO_TARGET"),
+                Events.fields("value", 2, "yearToDate", 13, "status", "NO_TARGET"));
+        events.cityResult(ocop, "2022-06", 1, "FIGURE", Events.fields("value", 2, "yearToDate", 13, "status", "NO_TARGET",
+                "contributingUnits", List.of("ECO")));
+    }
+
+    /** The departments' own words of June 2022 (seed 001), written as their reports under each section. */
+    static void juneReports() {
+        String[][] reports = {
+                {"URB", "ECONOMY", "Thực hiện tốt công tác quản lý trật tự đô thị, vệ sinh môi trường và cấp phép xây dựng. "
+                        + "Duy trì tốt công tác sửa chữa, duy tu bảo dưỡng thường xuyên các tuyến đường bộ"},
+                {"ENV", "ECONOMY", "Tăng cường quản lý quỹ đất tái định cư trong GPMB triển khai các dự án phát triển kinh tế "
+                        + "xã hội trên địa bàn"},
+                {"CUL", "CULTURE_SOCIETY", "Giáo dục, đào tạo, y tế, chăm sóc sức khỏe cho nhân dân được chú trọng đảm bảo. "
+                        + "Tăng cường các biện pháp phòng, chống dịch đặc biệt quan tâm triển khai tiêm vét vắc xin phòng "
+                        + "Covid-19 cho trẻ từ đủ 5 tuổi đến dưới 12 tuổi; triển khai công tác bảo đảm an toàn thực phẩm. "
+                        + "Các hoạt động văn hóa, thông tin, thể thao được duy trì thực hiện; an sinh xã hội được tiếp tục quan tâm."},
+                {"CITY", "DEFENCE_SECURITY", "Quốc phòng – an ninh, trật tự ATXH được giữ vững, không để xảy ra đột xuất, bất ngờ."}};
+        for (String[] r : reports) {
+            as("secretariat").body(Map.of("text", r[2])).put("/api/meetings/reports/2022-06/" + r[0] + "/" + r[1])
+                    .then().statusCode(200).body("unitCode", equalTo(r[0]));
+        }
+        // An officer writes its own unit's report only.
+        as("officer-songcau").body(Map.of("text", "Phường Sông Cầu chuẩn bị diễn tập phòng cháy, chữa cháy rừng."))
+                .put("/api/meetings/reports/2022-07/W-SONGCAU/DEFENCE_SECURITY").then().statusCode(200);
+        as("officer-songcau").body(Map.of("text", "Không phải đơn vị mình"))
+                .put("/api/meetings/reports/2022-07/URB/ECONOMY").then().statusCode(403);
+        as("viewer").get("/api/meetings/reports/2022-06").then().statusCode(200).body("size()", equalTo(4));
     }
 }

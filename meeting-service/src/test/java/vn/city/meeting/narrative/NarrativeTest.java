@@ -21,7 +21,9 @@ import static vn.city.meeting.support.Api.as;
 @QuarkusTest
 class NarrativeTest {
 
-    static final String BUDGET_SENTENCE = "Thu ngân sách ước đạt 4,15 tỷ đồng, lũy kế 84,258 tỷ đồng, đạt 75,23% nghị quyết";
+    /** Said first after "Trong tháng 10/2017, ", so its first letter is lower case there. */
+    static final String BUDGET_SENTENCE = "hu ngân sách tháng 10 ước đạt 4,15 tỷ đồng, lũy kế 10 tháng đầu năm ước đạt "
+            + "84,258 tỷ đồng, đạt 75,23% nghị quyết";
 
     @Test
     void october2017ReadsAsTheSeedTextInJsonAndHtml() {
@@ -29,16 +31,23 @@ class NarrativeTest {
         String industry = Events.random("INDUSTRY");
         String odd = Events.random("ODD");
         try (Events events = new Events()) {
+            Events.Indicator b = new Events.Indicator(budget, "Thu ngân sách", "tỷ đồng", "FLOW", "HIGHER_IS_BETTER",
+                    "Tài chính", "FIN", "OWNER_REPORTED", "PERCENT", 3);
             events.target(budget, 2017, new BigDecimal("112"), "RESOLUTION");
-            events.figure(budget, "Thu ngân sách", "tỷ đồng", "FLOW", "CITY", "2017-10", "ESTIMATE", new BigDecimal("4.15"),
-                    Map.of("yearToDate", 84.258, "target", 112, "attainmentPercent", 75.23, "expectedPercent", 83.33,
-                            "status", "ON_TRACK"));
+            events.submitted(b, "FIN", "2017-10", "ESTIMATE", new BigDecimal("4.15"), Map.of("status", "ON_TRACK"),
+                    Map.of("value", 4.15, "yearToDate", 84.258, "target", 112, "attainmentPercent", 75.23,
+                            "expectedPercent", 83.33, "status", "ON_TRACK"));
+            events.cityResult(b, "2017-10", 1, "FIGURE", Map.of("value", 4.15, "yearToDate", 84.258, "target", 112,
+                    "attainmentPercent", 75.23, "expectedPercent", 83.33, "status", "ON_TRACK"));
+            Events.Indicator i = new Events.Indicator(industry, "Giá trị sản xuất công nghiệp (" + industry + ")", "tỷ đồng",
+                    "FLOW", "HIGHER_IS_BETTER", "Công nghiệp", "ECO", "OWNER_REPORTED", "PERCENT", 1);
             events.target(industry, 2017, new BigDecimal("300"), "PLAN");
-            events.figure(industry, "Giá trị sản xuất công nghiệp (" + industry + ")", "tỷ đồng", "FLOW", "CITY", "2017-10",
-                    "OFFICIAL", new BigDecimal("24.4"), Map.of("yearToDate", 241.2, "target", 300, "attainmentPercent", 80.4,
-                            "samePeriodLastYear", 230, "change", 4.87, "changeKind", "PERCENT", "status", "ON_TRACK"));
-            events.figure(odd, "Chỉ tiêu <b>thử</b> & \"kiểm tra\" " + odd, "tấn", "FLOW", "CITY", "2017-10", "OFFICIAL",
-                    new BigDecimal("2123"), Map.of("status", "NO_TARGET"));
+            events.cityResult(i, "2017-10", 1, "FIGURE", Map.of("value", 24.4, "yearToDate", 241.2, "target", 300,
+                    "attainmentPercent", 80.4, "expectedPercent", 83.33, "samePeriodLastYear", 230, "change", 4.87,
+                    "status", "ON_TRACK"));
+            Events.Indicator o = new Events.Indicator(odd, "Chỉ tiêu <b>thử</b> & \"kiểm tra\" " + odd, "tấn", "FLOW",
+                    "HIGHER_IS_BETTER", "Nông nghiệp", "ECO", "SUM_OF_UNITS", "PERCENT", 0);
+            events.cityResult(o, "2017-10", 1, "FIGURE", Map.of("value", 2123, "status", "NO_TARGET"));
         }
         String id = Api.schedule(Api.meeting("MONTHLY_BRIEFING", "Đánh giá công tác tháng 10 và triển khai nhiệm vụ tháng 11",
                 "2017-10", OffsetDateTime.parse("2017-10-31T08:00:00Z"), List.of("FIN")));
@@ -47,9 +56,9 @@ class NarrativeTest {
                 .until(() -> as("viewer").accept("application/json").get("/api/narratives/" + id).then().statusCode(200).extract().<String>path("text"),
                         t -> t.contains(odd) && t.contains(industry) && t.contains(BUDGET_SENTENCE));
         assertThat(text).contains("tháng 10/2017")
-                .contains("Giá trị sản xuất công nghiệp (" + industry + ") đạt 24,4 tỷ đồng, lũy kế 241,2 tỷ đồng, "
-                        + "đạt 80,4% KH và tăng 4,87% so cùng kỳ")
-                .contains("đạt 2.123 tấn");
+                .contains("Giá trị sản xuất công nghiệp (" + industry + ") tháng 10 đạt 24,4 tỷ đồng, lũy kế 10 tháng "
+                        + "đầu năm đạt 241,2 tỷ đồng, đạt 80,4% KH và tăng 4,87% so cùng kỳ")
+                .contains("tháng 10 đạt 2.123 tấn");
 
         as("viewer").accept("text/html").get("/api/narratives/" + id).then().statusCode(200)
                 .contentType(containsString("text/html"))

@@ -68,14 +68,19 @@ class BriefingPackTest {
             events.task("task-completed", doneLate, "Tổng hợp số liệu OCOP", lead, "DONE", p2, p2 + "-10", false, source, now);
             events.task("task-assigned", otherUnitTask, "Rà soát quy hoạch", other, "ASSIGNED", p2, p2 + "-25", null, null, now);
 
+            Events.Indicator budgetIndicator = new Events.Indicator(budget, "Thu ngân sách", "tỷ đồng", "FLOW",
+                    "HIGHER_IS_BETTER", "Tài chính", other, "OWNER_REPORTED", "PERCENT", 3);
+            Events.Indicator retailIndicator = new Events.Indicator(retail, "Tổng mức bán lẻ hàng hóa", "tỷ đồng", "FLOW",
+                    "HIGHER_IS_BETTER", "Thương mại – dịch vụ", other, "OWNER_REPORTED", "PERCENT", 1);
             events.target(budget, year, new BigDecimal("112"), "RESOLUTION");
-            events.figure(budget, "Thu ngân sách", "tỷ đồng", "FLOW", "CITY", p2, "ESTIMATE", new BigDecimal("4.15"),
-                    Map.of("yearToDate", 20, "target", 112, "attainmentPercent", 17.86, "expectedPercent", 33.33,
-                            "status", "BEHIND", "changeKind", "PERCENT"));
-            events.offTrack(budget, "Thu ngân sách", "CITY", p2);
-            events.figure(retail, "Tổng mức bán lẻ hàng hóa", "tỷ đồng", "FLOW", "CITY", p2, "ESTIMATE", new BigDecimal("285"),
-                    Map.of("yearToDate", 1739.5, "target", 3439, "attainmentPercent", 50.58, "expectedPercent", 33.33,
-                            "samePeriodLastYear", 1659, "change", 4.85, "changeKind", "PERCENT", "status", "ON_TRACK"));
+            events.submitted(budgetIndicator, other, p2, "ESTIMATE", new BigDecimal("4.15"), Map.of("status", "BEHIND"),
+                    Map.of("value", 4.15, "yearToDate", 20, "target", 112, "attainmentPercent", 17.86,
+                            "expectedPercent", 33.33, "status", "BEHIND"));
+            events.cityResult(budgetIndicator, p2, 1, "FIGURE", Map.of("value", 4.15, "yearToDate", 20, "target", 112,
+                    "attainmentPercent", 17.86, "expectedPercent", 33.33, "status", "BEHIND"));
+            events.cityResult(retailIndicator, p2, 1, "FIGURE", Map.of("value", 285, "yearToDate", 1739.5,
+                    "target", 3439, "attainmentPercent", 50.58, "expectedPercent", 33.33, "samePeriodLastYear", 1659,
+                    "change", 4.85, "status", "ON_TRACK"));
 
             // The next briefing: unfinished tasks of the earlier conclusion are proposed on its agenda.
             String m2 = Api.schedule(Api.meeting("MONTHLY_BRIEFING", "Giao ban tháng " + p2, p2,
@@ -137,22 +142,26 @@ class BriefingPackTest {
 
             // Revised after the meeting: an official budget figure and a completed task.
             long revising = System.nanoTime();
-            events.figure(budget, "Thu ngân sách", "tỷ đồng", "FLOW", "CITY", p2, "OFFICIAL", new BigDecimal("4.6"),
-                    Map.of("yearToDate", 20.45, "target", 112, "attainmentPercent", 18.26, "status", "BEHIND"));
+            Events.Indicator budgetAgain = new Events.Indicator(budget, "Thu ngân sách", "tỷ đồng", "FLOW",
+                    "HIGHER_IS_BETTER", "Tài chính", other, "OWNER_REPORTED", "PERCENT", 3);
+            events.submitted(budgetAgain, other, p2, "OFFICIAL", new BigDecimal("4.6"), Map.of("status", "BEHIND"),
+                    Map.of("value", 4.6, "yearToDate", 20.45, "target", 112, "attainmentPercent", 18.26, "status", "BEHIND"));
+            events.cityResult(budgetAgain, p2, 2, "FIGURE", Map.of("value", 4.6, "yearToDate", 20.45, "target", 112,
+                    "attainmentPercent", 18.26, "expectedPercent", 33.33, "status", "BEHIND"));
             events.task("task-completed", open, "Đẩy nhanh tiến độ giải phóng mặt bằng", lead, "DONE", p2, p2 + "-20", true,
                     source, Events.now());
 
             JsonPath revisions = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                     .until(() -> as("viewer").get("/api/packs/" + m2 + "/revisions").then().statusCode(200).extract().jsonPath(),
-                            r -> r.getList("figures.indicatorCode").contains(budget)
+                            r -> r.getList("indicators.indicatorCode").contains(budget)
                                     && r.getList("tasks.taskId").contains(open.toString()));
             System.out.printf("[measure] events published → visible in revised-since: %d ms%n",
                     (System.nanoTime() - revising) / 1_000_000);
-            Map<String, Object> revised = revisions.getMap("figures.find { it.indicatorCode == '" + budget + "' }");
-            assertThat(revised.get("version")).isEqualTo("OFFICIAL");
-            assertThat(revised.get("frozenVersion")).isEqualTo("ESTIMATE");
-            assertThat(new BigDecimal(revised.get("value").toString())).isEqualByComparingTo("4.6");
-            assertThat(new BigDecimal(revised.get("frozenValue").toString())).isEqualByComparingTo("4.15");
+            List<Map<String, Object>> diffs = revisions.getList("indicators.find { it.indicatorCode == '" + budget
+                    + "' }.differences");
+            assertThat(diffs).extracting(d -> d.get("field") + ":" + d.get("unitCode") + ":" + d.get("then") + "→" + d.get("now"))
+                    .contains("value:null:4.15→4.6", "version:null:ESTIMATE→OFFICIAL", "yearToDate:null:20→20.45",
+                            "value:" + other + ":4.15→4.6");
             Map<String, Object> task = revisions.getMap("tasks.find { it.taskId == '" + open + "' }");
             assertThat(task.get("frozenState")).isEqualTo("IN_PROGRESS");
             assertThat(task.get("currentState")).isEqualTo("DONE_ON_TIME");

@@ -163,10 +163,14 @@ public class ConclusionPublisher {
         });
     }
 
-    /** The latest conclusion's directives (published or draft), for the narrative. */
-    public Uni<List<Directive>> latestDirectives(Meeting m) {
+    /** The chair's text and directives of a conclusion version. */
+    public record Content(String text, List<Directive> directives) {
+    }
+
+    /** The latest conclusion (published or draft), for the narrative; empty content when there is none. */
+    public Uni<Content> latest(Meeting m) {
         return Conclusion.<Conclusion>find("meetingId = ?1 order by version desc", m.id).firstResult()
-                .map(c -> c == null ? List.of() : read(c.directives));
+                .map(c -> c == null ? new Content(null, List.of()) : new Content(c.text, read(c.directives)));
     }
 
     private Uni<Void> validate(List<DirectiveRules.Candidate> directives, Collection<UUID> allowedIds) {

@@ -7,6 +7,7 @@ import vn.city.meeting.meeting.ItemKind;
 import vn.city.meeting.meeting.ItemOutcome;
 import vn.city.meeting.meeting.MeetingStatus;
 import vn.city.meeting.meeting.MeetingType;
+import vn.city.meeting.meeting.ProposalStatus;
 import vn.city.meeting.meeting.Stance;
 
 import java.time.OffsetDateTime;
@@ -50,13 +51,19 @@ public final class MeetingDtos {
     public record DecideItem(@NotNull ItemOutcome outcome, @Size(max = 4000) String note) {
     }
 
+    /** ACCEPTED or DISMISSED, with the reason (required to dismiss); the reason is kept on the item. */
+    public record DecideProposal(@NotNull ProposalStatus decision, @Size(max = 4000) String reason) {
+    }
+
     public record OpinionView(UUID id, String member, String unitCode, Stance stance, String text,
                               OffsetDateTime givenAt) {
     }
 
     public record ItemView(UUID id, int position, ItemKind kind, String title, String presentingUnit,
                            String documentKind, String documentRef, ItemOutcome outcome, String outcomeNote,
-                           String decidedBy, OffsetDateTime decidedAt, UUID taskId, List<OpinionView> opinions) {
+                           String decidedBy, OffsetDateTime decidedAt, UUID taskId, String indicatorCode,
+                           ProposalStatus proposalStatus, String proposalReason, String proposalDecidedBy,
+                           OffsetDateTime proposalDecidedAt, List<OpinionView> opinions) {
     }
 
     public record MeetingView(UUID id, MeetingType type, String title, String period, OffsetDateTime startsAt,

@@ -23,6 +23,7 @@ import vn.city.meeting.meeting.MeetingStatus;
 import vn.city.meeting.meeting.rest.MeetingDtos.AddItem;
 import vn.city.meeting.meeting.rest.MeetingDtos.CancelMeeting;
 import vn.city.meeting.meeting.rest.MeetingDtos.DecideItem;
+import vn.city.meeting.meeting.rest.MeetingDtos.DecideProposal;
 import vn.city.meeting.meeting.rest.MeetingDtos.GiveOpinion;
 import vn.city.meeting.meeting.rest.MeetingDtos.ItemView;
 import vn.city.meeting.meeting.rest.MeetingDtos.MeetingSummary;
@@ -127,4 +128,21 @@ public class MeetingResource {
         return meetings.decide(caller.current(), id, itemId, body);
     }
 
+    @POST
+    @Path("{id}/carry-over")
+    @Operation(summary = "Propose the unfinished tasks of earlier conclusions on this briefing now (secretariat); "
+            + "they are also proposed when the meeting is scheduled and when task events arrive, never by a read")
+    public Uni<MeetingView> carryOver(@PathParam("id") UUID id) {
+        return meetings.proposeCarryOver(caller.current(), id);
+    }
+
+    @POST
+    @Path("{id}/items/{itemId}/proposal")
+    @Operation(summary = "Accept or dismiss an item the system proposed (an off-track indicator), with the reason; secretariat")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "dismiss", value =
+            "{\"decision\":\"DISMISSED\",\"reason\":\"Đã báo cáo tại phiên họp chuyên đề ngày 25/6\"}")))
+    public Uni<ItemView> decideProposal(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
+                                        @NotNull @Valid DecideProposal body) {
+        return meetings.decideProposal(caller.current(), id, itemId, body);
+    }
 }

@@ -1,5 +1,6 @@
 package vn.city.meeting.meeting.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -16,10 +17,13 @@ import vn.city.meeting.meeting.Meeting;
 import vn.city.meeting.meeting.MeetingStatus;
 import vn.city.meeting.meeting.Opinion;
 import vn.city.common.period.Period;
+import vn.city.meeting.meeting.ProposalStatus;
+import vn.city.meeting.meeting.repository.ProposalRepository;
 import vn.city.meeting.meeting.event.MeetingEvents;
 import vn.city.meeting.meeting.rest.MeetingDtos.AddItem;
 import vn.city.meeting.meeting.rest.MeetingDtos.CancelMeeting;
 import vn.city.meeting.meeting.rest.MeetingDtos.DecideItem;
+import vn.city.meeting.meeting.rest.MeetingDtos.DecideProposal;
 import vn.city.meeting.meeting.rest.MeetingDtos.GiveOpinion;
 import vn.city.meeting.meeting.rest.MeetingDtos.ItemView;
 import vn.city.meeting.meeting.rest.MeetingDtos.MeetingSummary;
@@ -27,7 +31,6 @@ import vn.city.meeting.meeting.rest.MeetingDtos.MeetingView;
 import vn.city.meeting.meeting.rest.MeetingDtos.OpinionView;
 import vn.city.meeting.meeting.rest.MeetingDtos.RecordAttendance;
 import vn.city.meeting.meeting.rest.MeetingDtos.ScheduleMeeting;
-import vn.city.meeting.readmodel.TaskView;
 import vn.city.meeting.readmodel.UnitView;
 
 import java.time.OffsetDateTime;
@@ -45,9 +48,11 @@ import java.util.stream.Collectors;
 public class MeetingService {
 
     private final Outbox outbox;
+    private final ProposalRepository proposals;
 
-    public MeetingService(Outbox outbox) {
+    public MeetingService(Outbox outbox, ProposalRepository proposals) {
         this.outbox = outbox;
+        this.proposals = proposals;
     }
 
     private static OffsetDateTime now() {
@@ -58,7 +63,8 @@ public class MeetingService {
     public Uni<MeetingView> schedule(CurrentUser user, ScheduleMeeting cmd) {
         MeetingAccess.requireSecretariat(user);
         if (Period.tryParse(cmd.period()).isEmpty()) {
-            throw ProblemException.invalid("period", "period-format", "period must be " + Period.FORMAT);
+            throw ProblemException.invalid("period", "period-format",
+                    "period must be a month (2022-06), a quarter (2022-Q2), a half year (2022-H1) or a year (2022)");
         }
         Meeting m = new Meeting();
         m.id = UUID.randomUUID();
@@ -77,7 +83,9 @@ public class MeetingService {
                 .chain(m::persist)
                 .chain(() -> outbox.append(MeetingEvents.SCHEDULED, m.id.toString(), new MeetingEvents.MeetingScheduled(
                         m.id, m.type, m.title, m.period, m.startsAt, m.place, m.chair, m.attendeeUnits)))
-                .chain(() -> proposeCarryOver(m))
+                .call(Panache::flush)
+                .chain(() -> proposals.proposeCarryOver(m.id))
+                .chain(() -> proposals.proposeOffTrack(m.id))
                 .chain(() -> view(m));
     }
 
@@ -116,8 +124,7 @@ public class MeetingService {
         Map<String, Object> params = new java.util.HashMap<>();
         if (period != null && !period.isBlank()) {
             q.append(" and period = :period");
-            params.put("period", Period.tryParse(period).orElseThrow(() -> ProblemException.badRequest("period",
-                    "period-format", "period must be " + Period.FORMAT)).toString());
+            params.put("period", period);
         }
         if (status != null) {
             q.append(" and status = :status");
@@ -233,43 +240,45 @@ public class MeetingService {
         });
     }
 
+    /** Proposes the unfinished tasks of earlier conclusions on a briefing now (an explicit action). */
+    @WithTransaction
+    public Uni<MeetingView> proposeCarryOver(CurrentUser user, UUID id) {
+        MeetingAccess.requireSecretariat(user);
+        return lock(id).chain(m -> {
+            m.status.requireOpen();
+            return proposals.proposeCarryOver(m.id).chain(() -> view(m));
+        });
+    }
+
     /**
-     * Proposes the unfinished tasks of earlier conclusions as CARRY_OVER items of a briefing, once per task.
-     * Runs inside the caller's transaction.
+     * The secretariat accepts or dismisses a proposed item (an off-track indicator); the reason is kept. A dismissed
+     * indicator is not proposed again for the period.
      */
-    public Uni<Void> proposeCarryOver(Meeting m) {
-        if (!m.type.isBriefing() || m.status.isClosed()) {
-            return Uni.createFrom().voidItem();
+    @WithTransaction
+    public Uni<ItemView> decideProposal(CurrentUser user, UUID id, UUID itemId, DecideProposal cmd) {
+        MeetingAccess.requireSecretariat(user);
+        if (cmd.decision() == ProposalStatus.PROPOSED) {
+            throw ProblemException.invalid("decision", "accept-or-dismiss", "the decision is ACCEPTED or DISMISSED");
         }
-        return TaskView.<TaskView>find("sourceKind = 'CONCLUSION' and status not in ('DONE', 'CANCELLED')"
-                                + " and sourceMeetingId in (select e.id from Meeting e where e.startsAt < ?1 and e.id <> ?2)"
-                                + " order by assignedAt, taskId",
-                        m.startsAt, m.id).list()
-                .chain(tasks -> AgendaItem.<AgendaItem>find("meetingId", m.id).list().chain(items -> {
-                    Set<UUID> present = items.stream().map(i -> i.taskId).filter(java.util.Objects::nonNull)
-                            .collect(Collectors.toSet());
-                    int position = items.size();
-                    List<AgendaItem> added = new ArrayList<>();
-                    for (TaskView t : tasks) {
-                        if (present.contains(t.taskId)) {
-                            continue;
-                        }
-                        AgendaItem item = new AgendaItem();
-                        item.id = UUID.randomUUID();
-                        item.meetingId = m.id;
-                        item.position = ++position;
-                        item.kind = ItemKind.CARRY_OVER;
-                        item.title = "Nhiệm vụ chưa hoàn thành: " + (t.title == null ? t.taskId : t.title);
-                        item.presentingUnit = t.leadUnit;
-                        item.documentKind = "TASK";
-                        item.documentRef = t.taskId.toString();
-                        item.taskId = t.taskId;
-                        item.createdAt = now();
-                        added.add(item);
-                    }
-                    return added.isEmpty() ? Uni.createFrom().voidItem()
-                            : AgendaItem.persist(added).replaceWithVoid();
-                }));
+        if (cmd.decision() == ProposalStatus.DISMISSED && (cmd.reason() == null || cmd.reason().isBlank())) {
+            throw ProblemException.invalid("reason", "required", "dismissing a proposed item needs a reason");
+        }
+        return lock(id).chain(m -> {
+            m.status.requireOpen();
+            return item(m, itemId).chain(item -> {
+                if (item.proposalStatus == null) {
+                    throw ProblemException.conflict("not-proposed", "the item was not proposed by the system");
+                }
+                if (item.proposalStatus != ProposalStatus.PROPOSED) {
+                    throw ProblemException.conflict("proposal-decided", "the proposal is already " + item.proposalStatus);
+                }
+                item.proposalStatus = cmd.decision();
+                item.proposalReason = cmd.reason();
+                item.proposalDecidedBy = user.username();
+                item.proposalDecidedAt = now();
+                return opinionsOf(List.of(item.id)).map(ops -> itemView(item, ops.getOrDefault(item.id, List.of())));
+            });
+        });
     }
 
     public static Uni<Meeting> find(UUID id) {
@@ -307,7 +316,8 @@ public class MeetingService {
 
     private static ItemView itemView(AgendaItem i, List<OpinionView> opinions) {
         return new ItemView(i.id, i.position, i.kind, i.title, i.presentingUnit, i.documentKind, i.documentRef,
-                i.outcome, i.outcomeNote, i.decidedBy, i.decidedAt, i.taskId, opinions);
+                i.outcome, i.outcomeNote, i.decidedBy, i.decidedAt, i.taskId, i.indicatorCode, i.proposalStatus,
+                i.proposalReason, i.proposalDecidedBy, i.proposalDecidedAt, opinions);
     }
 
     private static OpinionView opinionView(Opinion o) {

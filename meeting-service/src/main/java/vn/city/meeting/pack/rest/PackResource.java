@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.city.common.security.Caller;
 import vn.city.meeting.pack.BriefingPack;
 import vn.city.meeting.pack.service.PackService;
-import vn.city.meeting.pack.service.PackService.Revisions;
+import vn.city.meeting.pack.PackRevisions.Revisions;
 
 import java.util.UUID;
 
@@ -30,22 +30,24 @@ public class PackResource {
 
     @GET
     @Path("{meetingId}")
-    @Operation(summary = "The meeting's pack: frozen as known at the conclusion, or live before it")
+    @Operation(summary = "The meeting's pack: frozen as known at the conclusion (whole, for its attendees), or live "
+            + "before it (an officer sees the tasks its unit leads or coordinates, as in task-service); never writes")
     public Uni<BriefingPack> pack(@PathParam("meetingId") UUID meetingId) {
         return packs.forMeeting(caller.current(), meetingId);
     }
 
     @GET
     @Path("{meetingId}/revisions")
-    @Operation(summary = "What was revised since the pack was frozen: figures received later, task states changed")
+    @Operation(summary = "Revised since: every difference between the frozen pack and the same pack as today")
     public Uni<Revisions> revisions(@PathParam("meetingId") UUID meetingId) {
         return packs.revisions(caller.current(), meetingId);
     }
 
     @GET
     @Path("period/{period}")
-    @Operation(summary = "The live pack of a period (2022-06, 2022-Q2, 2022-H1, 2022)")
+    @Operation(summary = "The live pack of a period (2022-06, 2022-Q2, 2022-H1, 2022); an officer sees the tasks its "
+            + "unit leads or coordinates")
     public Uni<BriefingPack> period(@PathParam("period") String period) {
-        return packs.forPeriod(period);
+        return packs.forPeriod(caller.current(), period);
     }
 }

@@ -2,126 +2,136 @@ package vn.city.meeting.pack.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.common.problem.ProblemException;
 import vn.city.common.security.CurrentUser;
+import vn.city.common.security.Roles;
 import vn.city.meeting.access.MeetingAccess;
-import vn.city.meeting.meeting.AgendaItem;
-import vn.city.meeting.meeting.ItemKind;
 import vn.city.meeting.meeting.Meeting;
 import vn.city.common.period.Period;
-import vn.city.meeting.meeting.service.MeetingService;
 import vn.city.meeting.pack.BriefingPack;
-import vn.city.meeting.pack.BriefingPack.CarryOver;
-import vn.city.meeting.pack.BriefingPack.TaskLine;
 import vn.city.meeting.pack.BriefingPackBuilder;
-import vn.city.meeting.pack.BriefingPackBuilder.Facts;
-import vn.city.meeting.pack.BriefingPackBuilder.Figure;
 import vn.city.meeting.pack.FrozenPack;
-import vn.city.meeting.readmodel.FigureSubmissionView;
-import vn.city.meeting.readmodel.OffTrackView;
-import vn.city.meeting.readmodel.TargetView;
-import vn.city.meeting.readmodel.TaskView;
-import vn.city.meeting.readmodel.UnitView;
+import vn.city.meeting.pack.PackConfig;
+import vn.city.meeting.pack.PackRevisions;
+import vn.city.meeting.pack.PackRevisions.Revisions;
+import vn.city.meeting.pack.repository.PackRepository;
 
-import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** Assembles briefing packs from the read models, freezes them at conclusion and shows what was revised since. */
+/**
+ * Briefing packs: live (read in one query from rows kept up to date by the events), frozen at the conclusion, and
+ * "revised since" (the frozen pack against today's). Reads never write.
+ */
 @ApplicationScoped
 public class PackService {
 
     private final ObjectMapper mapper;
-    private final MeetingService meetings;
+    private final PackRepository repository;
+    private final PackConfig config;
+    private final Map<String, Cached> periodPacks;
 
-    public PackService(ObjectMapper mapper, MeetingService meetings) {
+    /** A period pack built under a version of the read model. */
+    private record Cached(long version, BriefingPack pack) {
+    }
+
+    public PackService(ObjectMapper mapper, PackRepository repository, PackConfig config) {
         this.mapper = mapper;
-        this.meetings = meetings;
-    }
-
-    public record FigureRevision(String indicatorCode, String indicatorName, String unitCode, String version,
-                                 BigDecimal value, String frozenVersion, BigDecimal frozenValue,
-                                 OffsetDateTime submittedAt, OffsetDateTime receivedAt) {
-    }
-
-    public record TaskRevision(UUID taskId, String title, String leadUnit, BriefingPack.TaskState frozenState,
-                               BriefingPack.TaskState currentState) {
-    }
-
-    public record Revisions(UUID meetingId, String period, OffsetDateTime frozenAt, List<FigureRevision> figures,
-                            List<TaskRevision> tasks) {
+        this.repository = repository;
+        this.config = config;
+        int max = config.cacheEntries();
+        this.periodPacks = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+                return size() > max;
+            }
+        });
     }
 
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    /** The frozen pack of a concluded meeting, else the live one (proposing carried-over tasks on the way). */
-    @WithTransaction
+    /**
+     * What of the tasks a user sees in a live pack, the same as task-service shows it: everything for leaders, the
+     * secretariat and viewers; an officer only the tasks its unit leads or coordinates.
+     */
+    public static String taskScope(CurrentUser user) {
+        if (user.has(Roles.LEADER) || user.has(Roles.SECRETARIAT) || user.has(Roles.VIEWER)) {
+            return null;
+        }
+        // No unit: nothing matches (task-service refuses such a caller any task).
+        return user.department() == null ? "" : user.department();
+    }
+
+    /** The frozen pack of a concluded meeting (whole, for its attendees), else the live one. One query. */
     public Uni<BriefingPack> forMeeting(CurrentUser user, UUID meetingId) {
-        // The row lock serialises concurrent readers proposing the same carried-over tasks.
-        return MeetingService.lock(meetingId).chain(m -> {
-            MeetingAccess.requireSee(user, m.attendeeUnits);
-            return FrozenPack.<FrozenPack>findById(m.id).chain(frozen -> frozen != null
-                    ? Uni.createFrom().item(read(frozen))
-                    : meetings.proposeCarryOver(m).chain(() -> live(m, now())));
+        String scope = taskScope(user);
+        return periodOfMeeting(meetingId).chain(period -> repository.read(meetingId, period, scope)).map(read -> {
+            MeetingAccess.requireSee(user, read.meeting().attendeeUnits());
+            if (read.frozenDocument() != null) {
+                return readFrozen(read.frozenDocument(), meetingId);
+            }
+            return BriefingPackBuilder.build(meetingId, Period.tryParse(read.meeting().period()).orElseThrow(), now(),
+                    read.rows(), scope);
         });
     }
 
-    @WithSession
-    public Uni<BriefingPack> forPeriod(String period) {
+    /** The live pack of a period. One query. */
+    public Uni<BriefingPack> forPeriod(CurrentUser user, String period) {
         Period p = Period.tryParse(period).orElseThrow(() -> ProblemException.badRequest("period", "period-format",
-                "period must be " + Period.FORMAT));
-        return compute(null, p, now(), List.of());
-    }
-
-    @WithSession
-    public Uni<Revisions> revisions(CurrentUser user, UUID meetingId) {
-        return MeetingService.find(meetingId).chain(m -> {
-            MeetingAccess.requireSee(user, m.attendeeUnits);
-            return FrozenPack.<FrozenPack>findById(m.id).chain(frozen -> {
-                if (frozen == null) {
-                    throw ProblemException.conflict("not-frozen",
-                            "the pack of meeting " + m.id + " is frozen when the meeting concludes; it is " + m.status);
-                }
-                BriefingPack before = read(frozen);
-                return FigureSubmissionView.<FigureSubmissionView>find(
-                                "period = ?1 and receivedAt > ?2 order by receivedAt", m.period, frozen.frozenAt).list()
-                        .chain(figures -> live(m, now()).map(current -> {
-                            Map<String, BriefingPack.IndicatorLine> frozenLines = before.indicators().stream()
-                                    .collect(Collectors.toMap(BriefingPack.IndicatorLine::indicatorCode, Function.identity(), (a, b) -> a));
-                            List<FigureRevision> figureRevisions = figures.stream().map(f -> {
-                                BriefingPack.IndicatorLine was = frozenLines.get(f.indicatorCode);
-                                return new FigureRevision(f.indicatorCode, f.indicatorName, f.unitCode, f.version, f.value,
-                                        was == null ? null : was.version(), was == null ? null : was.value(),
-                                        f.submittedAt, f.receivedAt);
-                            }).toList();
-                            return new Revisions(m.id, m.period, frozen.frozenAt, figureRevisions,
-                                    taskRevisions(before, current));
-                        }));
+                "period must look like 2022-06, 2022-Q2, 2022-H1 or 2022"));
+        String scope = taskScope(user);
+        if (!config.cache()) {
+            return repository.read(null, p, scope).map(read -> BriefingPackBuilder.build(null, p, now(), read.rows(), scope));
+        }
+        // One small query (the version) while nothing changed; the whole read when something did. Task states
+        // depend on the day, so the day is part of the key.
+        String key = p.toString() + "|" + scope + "|" + LocalDate.now(ZoneOffset.UTC);
+        return repository.version().chain(version -> {
+            Cached hit = periodPacks.get(key);
+            if (hit != null && hit.version() == version) {
+                return Uni.createFrom().item(hit.pack());
+            }
+            return repository.read(null, p, scope).map(read -> {
+                BriefingPack pack = BriefingPackBuilder.build(null, p, now(), read.rows(), scope);
+                periodPacks.put(key, new Cached(version, pack));
+                return pack;
             });
         });
     }
 
-    /** Freezes the pack as known now, inside the caller's transaction. */
+    /** "Revised since": each difference between the frozen pack and the same pack as today. */
+    public Uni<Revisions> revisions(CurrentUser user, UUID meetingId) {
+        return periodOfMeeting(meetingId).chain(period -> repository.read(meetingId, period, null)).map(read -> {
+            MeetingAccess.requireSee(user, read.meeting().attendeeUnits());
+            if (read.frozenDocument() == null) {
+                throw ProblemException.conflict("not-frozen",
+                        "the pack of meeting " + meetingId + " is frozen when the meeting concludes; it is "
+                                + read.meeting().status());
+            }
+            BriefingPack before = readFrozen(read.frozenDocument(), meetingId);
+            OffsetDateTime at = now();
+            BriefingPack today = BriefingPackBuilder.build(meetingId, Period.tryParse(read.meeting().period()).orElseThrow(),
+                    at, read.rows(), null);
+            return PackRevisions.between(before, today, at);
+        });
+    }
+
+    /** Freezes the pack as known now, inside the caller's transaction (the conclusion's). */
     public Uni<BriefingPack> freeze(Meeting m, OffsetDateTime at) {
-        return live(m, at).chain(pack -> {
-            BriefingPack frozen = new BriefingPack(pack.meetingId(), pack.period(), pack.periodLabel(), at, true, at,
-                    pack.indicators(), pack.units(), pack.totals(), pack.carryOver());
+        Period period = Period.tryParse(m.period).orElseThrow();
+        return repository.read(m.id, period, null).chain(read -> {
+            BriefingPack live = BriefingPackBuilder.build(m.id, period, at, read.rows(), null);
+            BriefingPack frozen = new BriefingPack(live.meetingId(), live.period(), live.periodLabel(), at, true, at,
+                    live.indicators(), live.units(), live.totals(), live.carryOver(), null);
             FrozenPack row = new FrozenPack();
             row.meetingId = m.id;
             row.period = m.period;
@@ -131,107 +141,18 @@ public class PackService {
         });
     }
 
-    /** The pack that the narrative of a meeting is written from: frozen if concluded, else live. */
-    @WithSession
+    /** The pack the narrative of a meeting is written from: frozen if concluded, else live (every task). */
     public Uni<BriefingPack> packOf(Meeting m) {
-        return FrozenPack.<FrozenPack>findById(m.id)
-                .chain(frozen -> frozen != null ? Uni.createFrom().item(read(frozen)) : live(m, now()));
-    }
-
-    Uni<BriefingPack> live(Meeting m, OffsetDateTime asOf) {
         Period period = Period.tryParse(m.period).orElseThrow();
-        return AgendaItem.<AgendaItem>find("meetingId = ?1 and kind = ?2 order by position", m.id, ItemKind.CARRY_OVER)
-                .list()
-                .chain(items -> {
-                    List<UUID> ids = items.stream().map(i -> i.taskId).toList();
-                    Uni<List<TaskView>> tasks = ids.isEmpty() ? Uni.createFrom().item(List.of())
-                            : TaskView.<TaskView>find("taskId in ?1", ids).list();
-                    return tasks.map(ts -> {
-                        Map<UUID, TaskView> byId = ts.stream().collect(Collectors.toMap(t -> t.taskId, t -> t));
-                        List<CarryOver> out = new ArrayList<>();
-                        for (AgendaItem i : items) {
-                            TaskView t = byId.get(i.taskId);
-                            if (t != null) {
-                                out.add(new CarryOver(t.taskId, t.title, t.leadUnit, t.status, t.deadline, t.overdue,
-                                        t.sourceMeetingId, i.id));
-                            }
-                        }
-                        return out;
-                    });
-                })
-                .chain(carry -> compute(m.id, period, asOf, carry));
+        return repository.read(m.id, period, null).map(read -> read.frozenDocument() != null
+                ? readFrozen(read.frozenDocument(), m.id)
+                : BriefingPackBuilder.build(m.id, period, now(), read.rows(), null));
     }
 
-    private Uni<BriefingPack> compute(UUID meetingId, Period period, OffsetDateTime asOf, List<CarryOver> carry) {
-        return FigureSubmissionView.<FigureSubmissionView>find("period = ?1 and receivedAt <= ?2", period.toString(), asOf)
-                .list()
-                .chain(figures -> {
-                    Set<String> codes = figures.stream().map(f -> f.indicatorCode).collect(Collectors.toSet());
-                    Uni<List<TargetView>> targets = codes.isEmpty() ? Uni.createFrom().item(List.of())
-                            : TargetView.<TargetView>find("key.indicatorCode in ?1 and key.year = ?2 and key.unitKey = ''",
-                            codes, period.year()).list();
-                    return targets.chain(ts -> OffTrackView.<OffTrackView>find(
-                                    "key.period = ?1 and receivedAt <= ?2", period.toString(), asOf).list()
-                            .chain(flags -> TaskView.<TaskView>find(
-                                    "period = ?1 or (deadline >= ?2 and deadline <= ?3)"
-                                            + " or (completedAt >= ?4 and completedAt < ?5)",
-                                    period.toString(), period.startDate(), period.endDate(),
-                                    period.startDate().atStartOfDay().atOffset(ZoneOffset.UTC),
-                                    period.endDate().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)).list()
-                                    .chain(tasks -> {
-                                        Set<String> unitCodes = new LinkedHashSet<>();
-                                        tasks.forEach(t -> unitCodes.add(t.leadUnit));
-                                        unitCodes.remove(null);
-                                        Uni<List<UnitView>> units = unitCodes.isEmpty() ? Uni.createFrom().item(List.of())
-                                                : UnitView.<UnitView>find("code in ?1", unitCodes).list();
-                                        return units.map(us -> {
-                                            Map<String, String> names = new HashMap<>();
-                                            us.forEach(u -> {
-                                                if (u.name != null) {
-                                                    names.put(u.code, u.name);
-                                                }
-                                            });
-                                            Map<String, String> kinds = new HashMap<>();
-                                            ts.forEach(t -> {
-                                                if (t.kind != null) {
-                                                    kinds.put(t.key.indicatorCode, t.kind);
-                                                }
-                                            });
-                                            Set<String> offTrack = new HashSet<>();
-                                            flags.forEach(f -> offTrack.add(f.key.indicatorCode));
-                                            Facts facts = new Facts(figures.stream().map(this::figure).toList(), kinds,
-                                                    offTrack, tasks.stream().map(PackService::task).toList(), names, carry);
-                                            return BriefingPackBuilder.build(meetingId, period, asOf, facts);
-                                        });
-                                    })));
-                });
-    }
-
-    private Figure figure(FigureSubmissionView f) {
-        try {
-            return new Figure(f.submissionId, f.indicatorCode, f.indicatorName, f.measureUnit, f.nature, f.direction,
-                    f.unitCode, f.version, f.value, f.submittedAt, f.receivedAt, mapper.readTree(f.result));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored result of submission " + f.submissionId + " is not JSON", e);
-        }
-    }
-
-    private static BriefingPackBuilder.Task task(TaskView t) {
-        return new BriefingPackBuilder.Task(t.taskId, t.title, t.leadUnit, t.status, t.deadline, t.ongoing, t.overdue,
-                t.completedAt, t.completedOnTime, t.sourceMeetingId);
-    }
-
-    private static List<TaskRevision> taskRevisions(BriefingPack before, BriefingPack now) {
-        Map<UUID, TaskLine> was = new HashMap<>();
-        before.units().forEach(u -> u.tasks().forEach(t -> was.put(t.taskId(), t)));
-        List<TaskRevision> out = new ArrayList<>();
-        now.units().forEach(u -> u.tasks().forEach(t -> {
-            TaskLine old = was.get(t.taskId());
-            if (old == null || old.state() != t.state()) {
-                out.add(new TaskRevision(t.taskId(), t.title(), t.leadUnit(), old == null ? null : old.state(), t.state()));
-            }
-        }));
-        return out;
+    /** The period of a meeting (it never changes once scheduled, so the repository remembers it). */
+    private Uni<Period> periodOfMeeting(UUID meetingId) {
+        return repository.periodOf(meetingId).map(code -> Period.tryParse(code == null ? "" : code)
+                .orElseThrow(() -> ProblemException.notFound("meeting", String.valueOf(meetingId))));
     }
 
     private String write(BriefingPack pack) {
@@ -242,11 +163,11 @@ public class PackService {
         }
     }
 
-    private BriefingPack read(FrozenPack frozen) {
+    private BriefingPack readFrozen(String document, UUID meetingId) {
         try {
-            return mapper.readValue(frozen.document, BriefingPack.class);
+            return mapper.readValue(document, BriefingPack.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("frozen pack of " + frozen.meetingId + " cannot be read", e);
+            throw new IllegalStateException("frozen pack of " + meetingId + " cannot be read", e);
         }
     }
 }

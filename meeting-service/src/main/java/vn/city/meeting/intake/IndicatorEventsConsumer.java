@@ -1,0 +1,228 @@
+package vn.city.meeting.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import vn.city.common.event.CloudEvent;
+import vn.city.common.event.EventCodec;
+import vn.city.common.inbox.EventConsumer;
+import vn.city.common.inbox.Inbox;
+import vn.city.meeting.meeting.repository.ProposalRepository;
+import vn.city.meeting.readmodel.FigureSubmissionView;
+import vn.city.meeting.readmodel.IndicatorView;
+import vn.city.meeting.readmodel.OffTrackView;
+import vn.city.meeting.readmodel.TargetView;
+import vn.city.meeting.readmodel.UnitView;
+import vn.city.meeting.readmodel.repository.ResultRepository;
+import vn.city.meeting.readmodel.repository.ResultRepository.CityResult;
+import vn.city.meeting.readmodel.repository.ResultRepository.Figures;
+import vn.city.meeting.readmodel.repository.ResultRepository.UnitResult;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * Consumes {@code indicator-events} into the read models: units, indicators, targets, every figure submission, each
+ * unit's own result (the pack's breakdown) and the city's result per indicator and period (city-result-changed, the
+ * highest revision wins). An indicator whose city result turns BEHIND is proposed on its period's next briefing.
+ */
+@ApplicationScoped
+public class IndicatorEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IndicatorEventsConsumer.class);
+
+    static final String PREFIX = "city.indicator.";
+
+    private final EventConsumer consumer;
+    private final EventCodec codec;
+    private final ResultRepository results;
+    private final ProposalRepository proposals;
+
+    public IndicatorEventsConsumer(EventCodec codec, Inbox inbox, ResultRepository results,
+                                   ProposalRepository proposals) {
+        this.codec = codec;
+        this.results = results;
+        this.proposals = proposals;
+        this.consumer = new EventConsumer("meeting-service", codec, inbox, Map.of(
+                PREFIX + "unit-changed.v1", changing(this::unitChanged),
+                PREFIX + "indicator-changed.v1", changing(this::indicatorChanged),
+                PREFIX + "target-set.v1", changing(this::targetSet),
+                PREFIX + "figure-submitted.v1", changing(this::figureSubmitted),
+                PREFIX + "city-result-changed.v1", changing(this::cityResultChanged),
+                PREFIX + "indicator-off-track.v1", this::offTrack));
+    }
+
+    /** A handler that changes what packs are built from also marks the read model changed, in its transaction. */
+    private java.util.function.Function<CloudEvent, Uni<?>> changing(java.util.function.Function<CloudEvent, Uni<?>> h) {
+        return event -> h.apply(event).call(results::changed);
+    }
+
+    @Incoming("indicator-events")
+    public Uni<Void> consume(String message) {
+        return Uni.createFrom().deferred(() -> consumer.consume(message))
+                .onFailure().invoke(e -> LOG.warnf("%s: message refused, sent to the dead-letter topic: %s", "indicator-events", e.toString()));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    Uni<?> unitChanged(CloudEvent event) {
+        JsonNode d = event.data();
+        String code = Json.required(d, "code", "unit-changed");
+        return UnitView.<UnitView>findById(code).chain(existing -> {
+            UnitView u = existing != null ? existing : new UnitView();
+            u.code = code;
+            u.name = Json.text(d, "name");
+            u.kind = Json.text(d, "kind");
+            u.parentCode = Json.text(d, "parentCode");
+            u.active = Json.bool(d, "active", true);
+            u.receivedAt = now();
+            return existing != null ? Uni.createFrom().item(u) : u.persist();
+        });
+    }
+
+    Uni<?> indicatorChanged(CloudEvent event) {
+        JsonNode d = event.data();
+        String code = Json.required(d, "code", "indicator-changed");
+        return IndicatorView.<IndicatorView>findById(code).chain(existing -> {
+            IndicatorView i = existing != null ? existing : new IndicatorView();
+            i.code = code;
+            i.name = Json.required(d, "name", "indicator-changed");
+            i.measureUnit = Json.text(d, "measureUnit");
+            i.nature = Json.text(d, "nature");
+            i.direction = Json.text(d, "direction");
+            i.ownerUnit = Json.text(d, "ownerUnit");
+            i.category = Json.text(d, "category");
+            i.active = Json.bool(d, "active", true);
+            i.aggregation = Json.text(d, "aggregation");
+            i.numeratorCode = Json.text(d, "numeratorCode");
+            i.denominatorCode = Json.text(d, "denominatorCode");
+            i.changeKind = Json.text(d, "changeKind");
+            i.decimals = Json.integer(d, "decimals");
+            i.receivedAt = now();
+            return existing != null ? Uni.createFrom().item(i) : i.persist();
+        });
+    }
+
+    Uni<?> targetSet(CloudEvent event) {
+        JsonNode d = event.data();
+        String indicator = Json.required(d, "indicatorCode", "target-set");
+        Integer year = Json.integer(d, "year");
+        if (year == null) {
+            throw new vn.city.common.event.MalformedEventException("target-set: field 'year' is required");
+        }
+        String unit = Json.text(d, "unitCode");
+        TargetView.Key key = new TargetView.Key(indicator, year, unit == null ? "" : unit);
+        Integer revision = Json.integer(d, "revision");
+        return TargetView.<TargetView>findById(key).chain(existing -> {
+            if (existing != null && existing.revision != null && revision != null && revision < existing.revision) {
+                return Uni.createFrom().voidItem();
+            }
+            TargetView t = existing != null ? existing : new TargetView();
+            t.key = key;
+            t.value = Json.decimal(d, "value");
+            t.kind = Json.text(d, "kind");
+            t.documentNumber = Json.text(d, "documentNumber");
+            t.revision = revision;
+            t.receivedAt = now();
+            return existing != null ? Uni.createFrom().item(t) : t.persist();
+        });
+    }
+
+    /**
+     * Keeps the submission (history, "revised since") and the unit's own result for the pack's breakdown. The
+     * city's value is never taken from here: it comes from city-result-changed, as indicator-service formed it.
+     */
+    Uni<?> figureSubmitted(CloudEvent event) {
+        JsonNode d = event.data();
+        String submissionId = Json.required(d, "submissionId", "figure-submitted");
+        JsonNode own = d.path("result");
+        if (!own.isObject()) {
+            throw new vn.city.common.event.MalformedEventException("figure-submitted: field 'result' is required");
+        }
+        String indicator = Json.required(d, "indicatorCode", "figure-submitted");
+        String unit = Json.required(d, "unitCode", "figure-submitted");
+        String period = Json.required(d, "period", "figure-submitted");
+        OffsetDateTime submittedAt = Json.instant(d, "submittedAt");
+        return FigureSubmissionView.<FigureSubmissionView>findById(submissionId).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            FigureSubmissionView f = new FigureSubmissionView();
+            f.submissionId = submissionId;
+            f.indicatorCode = indicator;
+            f.indicatorName = Json.text(d, "indicatorName");
+            f.measureUnit = Json.text(d, "measureUnit");
+            f.nature = Json.text(d, "nature");
+            f.direction = Json.text(d, "direction");
+            f.unitCode = unit;
+            f.period = period;
+            f.version = Json.text(d, "version");
+            f.value = Json.decimal(d, "value");
+            f.submittedAt = submittedAt;
+            f.receivedAt = now();
+            f.result = codec.tree(own).toString();
+            Figures figures = figures(own, Json.text(d, "version"));
+            return f.persist().chain(() -> results.apply(new UnitResult(indicator, unit, period,
+                    figures.value() != null ? figures : withValue(figures, f.value), submissionId, submittedAt)));
+        });
+    }
+
+    /** The city's result of one indicator for one period, as indicator-service formed it; the highest revision wins. */
+    Uni<?> cityResultChanged(CloudEvent event) {
+        JsonNode d = event.data();
+        String type = "city-result-changed";
+        String indicator = Json.required(d, "indicatorCode", type);
+        String period = Json.required(d, "period", type);
+        Integer revision = Json.integer(d, "revision");
+        if (revision == null) {
+            throw new vn.city.common.event.MalformedEventException(type + ": field 'revision' is required");
+        }
+        String status = Json.required(d, "status", type);
+        CityResult c = new CityResult(indicator, period, Json.text(d, "indicatorName"), Json.text(d, "measureUnit"),
+                Json.text(d, "nature"), Json.text(d, "direction"), Json.text(d, "category"),
+                Json.text(d, "ownerUnit"), Json.text(d, "aggregation"), Json.text(d, "changeKind"),
+                Json.integer(d, "decimals"), Json.bool(d, "formedFromMonths", false),
+                figures(d, Json.text(d, "currentVersion")), Json.bool(d, "partial", false),
+                Json.strings(d, "contributingUnits"), Json.strings(d, "missingUnits"), revision,
+                Json.instant(d, "computedAt"), Json.text(d, "cause"));
+        return results.apply(c).chain(stored -> stored && "BEHIND".equals(status)
+                ? proposals.proposeOffTrack(indicator, period)
+                : Uni.createFrom().item(0));
+    }
+
+    private static Figures figures(JsonNode r, String version) {
+        String current = Json.text(r, "currentVersion");
+        return new Figures(Json.decimal(r, "value"), Json.decimal(r, "yearToDate"), Json.decimal(r, "target"),
+                Json.decimal(r, "attainmentPercent"), Json.decimal(r, "expectedPercent"),
+                Json.decimal(r, "samePeriodLastYear"), Json.decimal(r, "change"), Json.text(r, "changeKind"),
+                Json.text(r, "status"), current != null ? current : version);
+    }
+
+    private static Figures withValue(Figures f, java.math.BigDecimal value) {
+        return new Figures(value, f.yearToDate(), f.target(), f.attainmentPercent(), f.expectedPercent(),
+                f.samePeriodLastYear(), f.change(), f.changeKind(), f.status(), f.currentVersion());
+    }
+
+    Uni<?> offTrack(CloudEvent event) {
+        JsonNode d = event.data();
+        OffTrackView.Key key = new OffTrackView.Key(Json.required(d, "indicatorCode", "indicator-off-track"),
+                Json.required(d, "unitCode", "indicator-off-track"), Json.required(d, "period", "indicator-off-track"));
+        return OffTrackView.<OffTrackView>findById(key).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            OffTrackView o = new OffTrackView();
+            o.key = key;
+            o.attainmentPercent = Json.decimal(d, "attainmentPercent");
+            o.expectedPercent = Json.decimal(d, "expectedPercent");
+            o.gapPoints = Json.decimal(d, "gapPoints");
+            o.receivedAt = now();
+            return o.persist();
+        });
+    }
+}

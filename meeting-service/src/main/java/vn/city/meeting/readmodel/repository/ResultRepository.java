@@ -1,0 +1,138 @@
+package vn.city.meeting.readmodel.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Keeps the pack's result rows up to date as indicator-service's events arrive, inside the consumer's transaction:
+ * the city's result per indicator and period (the highest revision wins) and each unit's own result (the newest
+ * submission wins).
+ */
+@ApplicationScoped
+public class ResultRepository {
+
+    /** A result as the events carry it (Result / CityResultChanged). */
+    public record Figures(BigDecimal value, BigDecimal yearToDate, BigDecimal target, BigDecimal attainmentPercent,
+                          BigDecimal expectedPercent, BigDecimal samePeriodLastYear, BigDecimal change,
+                          String changeKind, String status, String currentVersion) {
+    }
+
+    public record CityResult(String indicatorCode, String period, String indicatorName, String measureUnit,
+                             String nature, String direction, String category, String ownerUnit, String aggregation,
+                             String changeKind, Integer decimals, boolean formedFromMonths, Figures figures,
+                             boolean partial, List<String> contributingUnits, List<String> missingUnits,
+                             long revision, OffsetDateTime computedAt, String cause) {
+    }
+
+    public record UnitResult(String indicatorCode, String unitCode, String period, Figures figures,
+                             String submissionId, OffsetDateTime submittedAt) {
+    }
+
+    private static final String CITY = """
+            insert into city_result (indicator_code, period, indicator_name, measure_unit, nature, direction, category,
+                owner_unit, aggregation, change_kind, decimals, formed_from_months, value, year_to_date, target,
+                attainment_percent, expected_percent, same_period_last_year, change, status, current_version, partial,
+                contributing_units, missing_units, revision, computed_at, cause, received_at)
+            values (:indicator, :period, :name, :measureUnit, :nature, :direction, :category, :owner, :aggregation,
+                :changeKind, cast(:decimals as int), :formed, cast(:value as numeric), cast(:ytd as numeric),
+                cast(:target as numeric), cast(:attainment as numeric), cast(:expected as numeric),
+                cast(:spl as numeric), cast(:change as numeric), :status, :version, :partial,
+                string_to_array(:contributing, ','), string_to_array(:missing, ','), :revision,
+                cast(:computedAt as timestamptz), :cause, now())
+            on conflict (indicator_code, period) do update set indicator_name = excluded.indicator_name,
+                measure_unit = excluded.measure_unit, nature = excluded.nature, direction = excluded.direction,
+                category = excluded.category, owner_unit = excluded.owner_unit, aggregation = excluded.aggregation,
+                change_kind = excluded.change_kind, decimals = excluded.decimals,
+                formed_from_months = excluded.formed_from_months, value = excluded.value,
+                year_to_date = excluded.year_to_date, target = excluded.target,
+                attainment_percent = excluded.attainment_percent, expected_percent = excluded.expected_percent,
+                same_period_last_year = excluded.same_period_last_year, change = excluded.change,
+                status = excluded.status, current_version = coalesce(excluded.current_version, city_result.current_version),
+                partial = excluded.partial, contributing_units = excluded.contributing_units,
+                missing_units = excluded.missing_units, revision = excluded.revision,
+                computed_at = excluded.computed_at, cause = excluded.cause, received_at = excluded.received_at
+            where city_result.revision < excluded.revision
+            """;
+
+    private static final String UNIT = """
+            insert into unit_result (indicator_code, unit_code, period, value, year_to_date, target, attainment_percent,
+                expected_percent, same_period_last_year, change, change_kind, status, current_version, submission_id,
+                submitted_at, received_at)
+            values (:indicator, :unit, :period, cast(:value as numeric), cast(:ytd as numeric), cast(:target as numeric),
+                cast(:attainment as numeric), cast(:expected as numeric), cast(:spl as numeric),
+                cast(:change as numeric), :changeKind, :status, :version, :submission,
+                cast(:submittedAt as timestamptz), now())
+            on conflict (indicator_code, unit_code, period) do update set value = excluded.value,
+                year_to_date = excluded.year_to_date, target = excluded.target,
+                attainment_percent = excluded.attainment_percent, expected_percent = excluded.expected_percent,
+                same_period_last_year = excluded.same_period_last_year, change = excluded.change,
+                change_kind = excluded.change_kind, status = excluded.status,
+                current_version = excluded.current_version, submission_id = excluded.submission_id,
+                submitted_at = excluded.submitted_at, received_at = excluded.received_at
+            where unit_result.submitted_at is null or excluded.submitted_at is null
+               or unit_result.submitted_at <= excluded.submitted_at
+            """;
+
+    /**
+     * Marks the read model changed, inside the consumer's transaction: a pack cached under an older version is not
+     * served any more once this commits.
+     */
+    public Uni<Void> changed() {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "update pack_version set version = version + 1 where id = 1").executeUpdate()).replaceWithVoid();
+    }
+
+    /** Stores the city's result unless a higher revision is already kept. @return whether it was stored */
+    public Uni<Boolean> apply(CityResult c) {
+        return Panache.getSession().chain(s -> figures(s.createNativeQuery(CITY), c.figures())
+                .setParameter("indicator", c.indicatorCode())
+                .setParameter("period", c.period())
+                .setParameter("name", c.indicatorName())
+                .setParameter("measureUnit", c.measureUnit())
+                .setParameter("nature", c.nature())
+                .setParameter("direction", c.direction())
+                .setParameter("category", c.category())
+                .setParameter("owner", c.ownerUnit())
+                .setParameter("aggregation", c.aggregation())
+                .setParameter("changeKind", c.changeKind())
+                .setParameter("decimals", c.decimals())
+                .setParameter("formed", c.formedFromMonths())
+                .setParameter("partial", c.partial())
+                .setParameter("contributing", String.join(",", c.contributingUnits()))
+                .setParameter("missing", String.join(",", c.missingUnits()))
+                .setParameter("revision", c.revision())
+                .setParameter("computedAt", c.computedAt())
+                .setParameter("cause", c.cause())
+                .executeUpdate()).map(n -> n > 0);
+    }
+
+    /** Stores a unit's own result unless a newer submission is already kept. */
+    public Uni<Void> apply(UnitResult u) {
+        return Panache.getSession().chain(s -> figures(s.createNativeQuery(UNIT), u.figures())
+                .setParameter("indicator", u.indicatorCode())
+                .setParameter("unit", u.unitCode())
+                .setParameter("period", u.period())
+                .setParameter("changeKind", u.figures().changeKind())
+                .setParameter("submission", u.submissionId())
+                .setParameter("submittedAt", u.submittedAt())
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    private static <T> Mutiny.Query<T> figures(Mutiny.Query<T> q, Figures f) {
+        return q.setParameter("value", f.value())
+                .setParameter("ytd", f.yearToDate())
+                .setParameter("target", f.target())
+                .setParameter("attainment", f.attainmentPercent())
+                .setParameter("expected", f.expectedPercent())
+                .setParameter("spl", f.samePeriodLastYear())
+                .setParameter("change", f.change())
+                .setParameter("status", f.status())
+                .setParameter("version", f.currentVersion());
+    }
+}

@@ -1,0 +1,209 @@
+package vn.city.meeting.pack;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import vn.city.meeting.support.Api;
+import vn.city.meeting.support.Events;
+import vn.city.meeting.support.Events.Indicator;
+import vn.city.meeting.support.ReadModel;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.city.meeting.support.Api.as;
+import static vn.city.meeting.support.Api.directive;
+
+/**
+ * Pack lines are what indicator-service formed, fed through the real broker: the city's value from
+ * city-result-changed with each unit's own result beneath, quarterly packs from monthly figures, a ward's level never
+ * shown as the city's, a revised target reaching the live pack, off-track following the current data, the frozen
+ * pack kept as known and "revised since" listing the differences.
+ */
+@QuarkusTest
+class PackLinesTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    static int year() {
+        return ThreadLocalRandom.current().nextInt(2100, 2999);
+    }
+
+    static JsonPath awaitPack(String path, String user, Predicate<JsonPath> until) {
+        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
+                .until(() -> as(user).get(path).then().statusCode(200).extract().jsonPath(), until);
+    }
+
+    static Map<String, Object> line(JsonPath pack, String code) {
+        return pack.getMap("indicators.find { it.indicatorCode == '" + code + "' }");
+    }
+
+    static BigDecimal num(Object v) {
+        return v == null ? null : new BigDecimal(v.toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aQuarterlyPackShowsTheQuarterFormedFromMonthlyFiguresWithEachWardBeneathAndThePartialMark() {
+        int y = year();
+        String wardA = Events.random("W-A");
+        String wardB = Events.random("W-B");
+        String commune = Events.random("C-C");
+        Indicator jobs = new Indicator(Events.random("JOBS"), "Số lao động được tạo việc làm", "người", "FLOW",
+                "HIGHER_IS_BETTER", "Lao động – việc làm", "LAB", "SUM_OF_UNITS", "PERCENT", 0);
+        try (Events events = new Events()) {
+            events.unit(wardA, "Phường Sông Cầu thử", "WARD");
+            events.unit(wardB, "Phường Đức Xuân thử", "WARD");
+            events.unit(commune, "Xã Dương Quang thử", "COMMUNE");
+            events.indicator(jobs, List.of(wardA, wardB, commune));
+            ReadModel.awaitUnits(dataSource, List.of(wardA, wardB, commune));
+            // Units report monthly; indicator-service sums the wards into the city's months and the quarter.
+            long revision = 0;
+            for (String[] m : new String[][]{{"04", "30", "20"}, {"05", "35", "25"}, {"06", "40", "30"}}) {
+                String month = y + "-" + m[0];
+                events.submitted(jobs, wardA, month, "OFFICIAL", new BigDecimal(m[1]), Map.of("status", "ON_TRACK"), null);
+                events.submitted(jobs, wardB, month, "OFFICIAL", new BigDecimal(m[2]), Map.of("status", "ON_TRACK"), null);
+                events.cityResult(jobs, month, ++revision, "FIGURE", Map.of("value", Integer.parseInt(m[1]) + Integer.parseInt(m[2]),
+                        "status", "ON_TRACK", "partial", true, "contributingUnits", List.of(wardA, wardB),
+                        "missingUnits", List.of(commune)));
+            }
+            events.cityResult(jobs, y + "-Q2", 1, "FIGURE", Events.fields("value", 180, "yearToDate", 300, "target", 600,
+                    "attainmentPercent", 50, "expectedPercent", 50, "samePeriodLastYear", 160, "change", 12.5,
+                    "status", "ON_TRACK", "formedFromMonths", true, "partial", true,
+                    "contributingUnits", List.of(wardA, wardB), "missingUnits", List.of(commune)));
+        }
+        JsonPath q2 = awaitPack("/api/packs/period/" + y + "-Q2", "viewer", p -> line(p, jobs.code()) != null
+                && ((List<?>) line(p, jobs.code()).get("units")).size() == 2);
+        Map<String, Object> l = line(q2, jobs.code());
+        assertThat(num(l.get("value"))).as("the quarter as indicator-service formed it").isEqualByComparingTo("180");
+        assertThat(l.get("cityFigure")).isEqualTo(true);
+        assertThat(l.get("formedFromMonths")).isEqualTo(true);
+        assertThat(l.get("partial")).isEqualTo(true);
+        assertThat((List<Map<String, Object>>) l.get("missingUnits")).extracting(u -> u.get("name"))
+                .containsExactly("Xã Dương Quang thử");
+        assertThat(num(l.get("target"))).isEqualByComparingTo("600");
+        assertThat(num(l.get("samePeriodLastYear"))).isEqualByComparingTo("160");
+        List<Map<String, Object>> units = (List<Map<String, Object>>) l.get("units");
+        assertThat(units).extracting(u -> u.get("unitCode")).containsExactlyInAnyOrder(wardA, wardB);
+        assertThat(units).allSatisfy(u -> assertThat(u.get("period")).as("newest month inside the quarter").isEqualTo(y + "-06"));
+        assertThat(units).extracting(u -> num(u.get("value")).intValue()).containsExactlyInAnyOrder(40, 30);
+        assertThat(units).extracting(u -> u.get("unitName")).contains("Phường Sông Cầu thử");
+
+        JsonPath june = as("viewer").get("/api/packs/period/" + y + "-06").then().statusCode(200).extract().jsonPath();
+        assertThat(num(line(june, jobs.code()).get("value"))).isEqualByComparingTo("70");
+        // Empty before: a half-year pack without a half-year result shows the wards' figures, no city value made up.
+        JsonPath h1 = as("viewer").get("/api/packs/period/" + y + "-H1").then().statusCode(200).extract().jsonPath();
+        assertThat(line(h1, jobs.code()).get("cityFigure")).isEqualTo(false);
+        assertThat(line(h1, jobs.code()).get("value")).isNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aWardsLevelIsNeverShownAsTheCitys() {
+        int y = year();
+        String ward = Events.random("W-L");
+        Indicator yield = new Indicator(Events.random("YIELD"), "Năng suất lúa", "tạ/ha", "LEVEL", "HIGHER_IS_BETTER",
+                "Nông nghiệp", "ECO", "OWNER_REPORTED", "UNITS", 1);
+        String month = y + "-06";
+        try (Events events = new Events()) {
+            events.unit(ward, "Phường Xuất Hóa thử", "WARD");
+            events.indicator(yield, List.of("ECO", ward));
+            ReadModel.awaitUnits(dataSource, List.of(ward));
+            // The ward reports its own level; indicator-service forms the city's from the owner's figure (none yet).
+            events.submitted(yield, ward, month, "OFFICIAL", new BigDecimal("56"), Map.of("status", "NO_TARGET"), null);
+        }
+        JsonPath before = awaitPack("/api/packs/period/" + month, "viewer", p -> line(p, yield.code()) != null);
+        Map<String, Object> l = line(before, yield.code());
+        assertThat(l.get("cityFigure")).isEqualTo(false);
+        assertThat(l.get("value")).as("the ward's 56 tạ/ha is not the city's").isNull();
+        assertThat((List<Map<String, Object>>) l.get("units")).singleElement()
+                .satisfies(u -> assertThat(num(u.get("value"))).isEqualByComparingTo("56"));
+
+        try (Events events = new Events()) {
+            events.submitted(yield, "ECO", month, "OFFICIAL", new BigDecimal("50"), Map.of("status", "NO_TARGET"),
+                    Map.of("value", 50, "samePeriodLastYear", 48, "change", 2, "changeKind", "UNITS"));
+            events.cityResult(yield, month, 1, "FIGURE", Map.of("value", 50, "samePeriodLastYear", 48, "change", 2,
+                    "contributingUnits", List.of("ECO")));
+        }
+        JsonPath after = awaitPack("/api/packs/period/" + month, "viewer",
+                p -> Boolean.TRUE.equals(line(p, yield.code()).get("cityFigure")));
+        l = line(after, yield.code());
+        assertThat(num(l.get("value"))).isEqualByComparingTo("50");
+        assertThat(l.get("changeKind")).isEqualTo("UNITS");
+        assertThat((List<Map<String, Object>>) l.get("units")).extracting(u -> u.get("unitCode"))
+                .containsExactlyInAnyOrder("ECO", ward);
+    }
+
+    @Test
+    void aRevisedTargetReachesTheLivePackOffTrackFollowsTheCurrentDataAndTheFrozenPackKeepsWhatWasKnown() {
+        int y = year();
+        String month = y + "-06";
+        String unit = Events.random("D-R");
+        Indicator budget = new Indicator(Events.random("BUDGET"), "Thu ngân sách nhà nước trên địa bàn", "tỷ đồng",
+                "FLOW", "HIGHER_IS_BETTER", "Tài chính", unit, "OWNER_REPORTED", "PERCENT", 3);
+        try (Events events = new Events()) {
+            events.unit(unit, "Phòng Tài chính thử", "DEPARTMENT");
+            ReadModel.awaitUnits(dataSource, List.of(unit));
+            events.indicator(budget, List.of(unit));
+            events.target(budget.code(), y, new BigDecimal("100"), "RESOLUTION");
+            events.cityResult(budget, month, 1, "FIGURE", Map.of("value", 10, "yearToDate", 55, "target", 100,
+                    "attainmentPercent", 55, "expectedPercent", 50, "status", "ON_TRACK"));
+        }
+        String meeting = Api.schedule(Api.meeting("MONTHLY_BRIEFING", "Giao ban tháng " + month, month,
+                OffsetDateTime.parse(month + "-28T08:00:00Z"), List.of(unit)));
+        JsonPath live = awaitPack("/api/packs/" + meeting, "viewer", p -> line(p, budget.code()) != null);
+        assertThat(num(line(live, budget.code()).get("target"))).isEqualByComparingTo("100");
+        assertThat(line(live, budget.code()).get("offTrack")).isEqualTo(false);
+        assertThat(line(live, budget.code()).get("targetKind")).isEqualTo("RESOLUTION");
+
+        try (Events events = new Events()) {
+            // The council revises the target: indicator-service recomputes the city's result of June.
+            events.target(budget.code(), y, new BigDecimal("200"), "RESOLUTION");
+            events.cityResult(budget, month, 2, "TARGET", Map.of("value", 10, "yearToDate", 55, "target", 200,
+                    "attainmentPercent", 27.5, "expectedPercent", 50, "status", "BEHIND"));
+        }
+        live = awaitPack("/api/packs/" + meeting, "viewer",
+                p -> num(line(p, budget.code()).get("target")).compareTo(new BigDecimal("200")) == 0);
+        assertThat(line(live, budget.code()).get("offTrack")).isEqualTo(true);
+        assertThat(num(line(live, budget.code()).get("attainmentPercent"))).isEqualByComparingTo("27.5");
+
+        as("leader").body(Map.of("text", "Kết luận", "directives",
+                        List.of(directive("Tập trung thu ngân sách", unit, List.of(), null))))
+                .put("/api/meetings/" + meeting + "/conclusion").then().statusCode(200);
+        as("leader").post("/api/meetings/" + meeting + "/conclusion/publish").then().statusCode(200);
+
+        try (Events events = new Events()) {
+            // A revised earlier month raises the year to date (revision 4), then an old revision arrives late.
+            events.cityResult(budget, month, 4, "FIGURE", Map.of("value", 10, "yearToDate", 110, "target", 200,
+                    "attainmentPercent", 55, "expectedPercent", 50, "status", "ON_TRACK"));
+            events.cityResult(budget, month, 3, "FIGURE", Map.of("value", 10, "yearToDate", 60, "target", 200,
+                    "attainmentPercent", 30, "expectedPercent", 50, "status", "BEHIND"));
+        }
+        JsonPath today = awaitPack("/api/packs/period/" + month, "viewer",
+                p -> num(line(p, budget.code()).get("yearToDate")).compareTo(new BigDecimal("110")) == 0);
+        assertThat(line(today, budget.code()).get("offTrack")).as("off-track follows the current data").isEqualTo(false);
+        assertThat(line(today, budget.code()).get("revision")).isEqualTo(4);
+
+        JsonPath frozen = as("viewer").get("/api/packs/" + meeting).then().statusCode(200).extract().jsonPath();
+        assertThat(frozen.getBoolean("frozen")).isTrue();
+        assertThat(num(line(frozen, budget.code()).get("yearToDate"))).as("as known at the meeting").isEqualByComparingTo("55");
+        assertThat(line(frozen, budget.code()).get("offTrack")).isEqualTo(true);
+
+        JsonPath revised = as("viewer").get("/api/packs/" + meeting + "/revisions").then().statusCode(200)
+                .extract().jsonPath();
+        List<Map<String, Object>> diffs = revised.getList("indicators.find { it.indicatorCode == '" + budget.code()
+                + "' }.differences");
+        assertThat(diffs).extracting(d -> d.get("field") + ":" + d.get("then") + "→" + d.get("now"))
+                .contains("yearToDate:55→110", "attainmentPercent:27.5→55", "status:BEHIND→ON_TRACK");
+    }
+}
