@@ -1,6 +1,7 @@
 package vn.city.indicator.result.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -99,8 +100,10 @@ public class ResultResource {
     public Uni<Response> exportXlsx(@Parameter(example = "2022-06", required = true) @QueryParam("period") String period,
                                     @Parameter(example = "2022-07-05T00:00:00Z") @QueryParam("asOf") String asOf) {
         Period p = QueryParams.period(period);
-        return workbook.xlsx(p, QueryParams.asOf(asOf, clock))
-                .map(bytes -> Response.ok(bytes, XLSX)
+        return workbook.report(p, QueryParams.asOf(asOf, clock))
+                // Writing the file is CPU work: off the event loop, once the session is done.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(report -> Response.ok(ResultWorkbook.write(report), XLSX)
                         .header("Content-Disposition", "attachment; filename=\"ket-qua-chi-tieu-" + p + ".xlsx\"")
                         .build());
     }

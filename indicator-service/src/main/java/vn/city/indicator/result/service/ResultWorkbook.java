@@ -41,8 +41,8 @@ import java.util.stream.Collectors;
 /**
  * The monthly report of results as one Excel sheet (issue 18): the city's figure of every active indicator reported
  * or targeted in the period's year, grouped by category, with the period's value, year to date (lũy kế), the year's target, % of target, the same period last year,
- * the change and the status. Numbers stay numbers; their display format (grouping, the indicator's decimals, %, units)
- * is a cell format, which Excel and LibreOffice show with the reader's Vietnamese separators (1.739,5).
+ * the change and the status. Numbers stay numbers (percentages as ratios, the way Excel keeps them); their display format
+ * (grouping, the indicator's decimals, %, units) is a cell format, which Excel and LibreOffice show with the reader's Vietnamese separators (1.739,5).
  */
 @ApplicationScoped
 public class ResultWorkbook {
@@ -54,7 +54,7 @@ public class ResultWorkbook {
             "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
 
     /** One indicator's line: the city's result, or none when it has no figure yet. */
-    record Line(Indicator indicator, Result result, List<String> missingUnits) {
+    public record Line(Indicator indicator, Result result, List<String> missingUnits) {
     }
 
     private final ResultService results;
@@ -63,8 +63,13 @@ public class ResultWorkbook {
         this.results = results;
     }
 
+    /** What the sheet shows: one line per indicator and the units' names. */
+    public record Report(Period period, Instant asOf, List<Line> lines, Map<String, String> unitNames) {
+    }
+
+    /** Loads the lines (on the Vert.x context); {@link #write(Report)} writes the file, best on a worker thread. */
     @WithSession
-    public Uni<byte[]> xlsx(Period period, Instant asOf) {
+    public Uni<Report> report(Period period, Instant asOf) {
         // The indicators of the year: those with a figure or a target for it (a catalogue entry nobody reports on
         // that year has nothing to show).
         String reported = "code in (select f.indicatorCode from FigureSubmission f where f.periodYear = ?1) "
@@ -87,11 +92,15 @@ public class ResultWorkbook {
                             return lines;
                         }));
                     }
-                    return chain.map(lines -> write(period, asOf, lines, unitNames));
+                    return chain.map(lines -> new Report(period, asOf, lines, unitNames));
                 }));
     }
 
-    static byte[] write(Period period, Instant asOf, List<Line> lines, Map<String, String> unitNames) {
+    public static byte[] write(Report report) {
+        Period period = report.period();
+        Instant asOf = report.asOf();
+        List<Line> lines = report.lines();
+        Map<String, String> unitNames = report.unitNames();
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles st = new Styles(wb);
             XSSFSheet sheet = wb.createSheet("Kết quả " + label(period).replace('/', '-'));
@@ -133,10 +142,11 @@ public class ResultWorkbook {
                     number(row, 3, res == null ? null : res.value(), value);
                     number(row, 4, res == null ? null : res.yearToDate(), value);
                     number(row, 5, res == null ? null : res.target(), value);
-                    number(row, 6, res == null ? null : res.attainmentPercent(), st.percent);
+                    number(row, 6, res == null ? null : ratio(res.attainmentPercent()), st.percent);
                     number(row, 7, res == null ? null : res.samePeriodLastYear(), value);
-                    number(row, 8, res == null ? null : res.change(), st.change(res == null ? null : res.changeKind(),
-                            ind.measureUnit, ind.decimals));
+                    boolean percentChange = res != null && res.changeKind() == ChangeKind.PERCENT;
+                    number(row, 8, res == null ? null : percentChange ? ratio(res.change()) : res.change(),
+                            st.change(res == null ? null : res.changeKind(), ind.measureUnit, ind.decimals));
                     text(row, 9, res == null || res.value() == null ? "Chưa có số liệu" : status(res), st.text);
                     text(row, 10, line.missingUnits().isEmpty() ? "" : "Chưa có số liệu của: " + line.missingUnits()
                             .stream().map(u -> unitNames.getOrDefault(u, u)).collect(Collectors.joining(", ")), st.text);
@@ -179,6 +189,11 @@ public class ResultWorkbook {
             cell.setCellValue(value.doubleValue());
         }
         cell.setCellStyle(style);
+    }
+
+    /** A percentage as Excel keeps it: 50.58 (%) is the ratio 0.5058 shown with the format 0.00%. */
+    private static BigDecimal ratio(BigDecimal percent) {
+        return percent == null ? null : percent.movePointLeft(2);
     }
 
     static String status(Result r) {
@@ -251,7 +266,7 @@ public class ResultWorkbook {
             centered.setAlignment(HorizontalAlignment.CENTER);
             integer = number("0");
             integer.setAlignment(HorizontalAlignment.CENTER);
-            percent = number("#,##0.00\"%\"");
+            percent = number("0.00%");
         }
 
         private Font font(boolean bold, int points) {
@@ -291,12 +306,11 @@ public class ResultWorkbook {
             if (kind == null) {
                 return value(decimals);
             }
+            if (kind == ChangeKind.PERCENT) {
+                return number("+0.00%;-0.00%;0%");
+            }
             String base = decimalFormat(kind == ChangeKind.UNITS ? decimals : 2);
-            String suffix = switch (kind) {
-                case PERCENT -> "\"%\"";
-                case POINTS -> "\" điểm %\"";
-                case UNITS -> "\" " + measureUnit.replace("\"", "") + "\"";
-            };
+            String suffix = kind == ChangeKind.POINTS ? "\" điểm\"" : "\" " + measureUnit.replace("\"", "") + "\"";
             return number("+" + base + suffix + ";-" + base + suffix + ";0" + suffix);
         }
 
