@@ -32,8 +32,8 @@ class ResultWorkbookTest {
 
     @Test
     void oneSheetByCategoryWithNumbersInVietnameseFormatsAndNamedUnits() throws Exception {
-        // A year of its own (no seed or other test reports 1991–2011), so the sheet holds only this test's indicators.
-        int year = ThreadLocalRandom.current().nextInt(1991, 2012);
+        // A year of its own (no seed or other test reports 1997–2011; FIN exists from 1997), so the sheet holds only this test's indicators.
+        int year = ThreadLocalRandom.current().nextInt(1998, 2012);
         String category = "Thương mại – dịch vụ " + Api.code("T");
         String retail = indicator("RETAIL", "Tổng mức bán lẻ hàng hóa", "tỷ đồng", "FLOW", category, 1);
         String poverty = indicator("POOR", "Tỷ lệ hộ nghèo", "%", "LEVEL", category, 2);
