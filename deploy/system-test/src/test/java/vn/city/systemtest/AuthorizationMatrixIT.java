@@ -81,6 +81,10 @@ class AuthorizationMatrixIT {
         rule(i, "POST", "/api/figures", true, Role.OFFICER, Role.SECRETARIAT);
         rule(i, "POST", "/api/imports/figures", true, Role.OFFICER, Role.SECRETARIAT);
         rule(i, "POST", "/api/imports/dhis2", true, Role.OFFICER, Role.SECRETARIAT);
+        rule(i, "POST", "/api/dataValueSets", true, Role.OFFICER, Role.SECRETARIAT);
+        rule(i, "GET", "/api/dataValueSets", false, Role.VIEWER, Role.OFFICER, Role.SECRETARIAT, Role.LEADER);
+        // a job's status is read by those who may import (the realm's imports resource has the write scope only)
+        rule(i, "GET", "/api/imports/jobs/{id}", false, Role.OFFICER, Role.SECRETARIAT);
         rule(i, "POST", "/api/indicators", false, Role.SECRETARIAT);
         rule(i, "PUT", "/api/indicators/{code}", false, Role.SECRETARIAT);
         rule(i, "POST", "/api/indicators/measure-units", false, Role.SECRETARIAT);
@@ -335,7 +339,7 @@ class AuthorizationMatrixIT {
                         "version", "ESTIMATE", "value", 12.5);
                 case "/api/imports/figures" -> "indicatorCode,unitCode,period,version,value\n" + indicator + "," + unit + ","
                         + period + ",ESTIMATE,13\n";
-                case "/api/imports/dhis2" -> Map.of("dataSet", "monthly-briefing", "period", period.replace("-", ""),
+                case "/api/imports/dhis2", "/api/dataValueSets" -> Map.of("dataSet", "monthly-briefing", "period", period.replace("-", ""),
                         "orgUnit", unit, "dataValues", List.of(Map.of("dataElement", indicator, "value", "14")));
                 case "/api/indicators" -> indicatorBody("ST_MXI_" + s);
                 case "/api/indicators/{code}" -> indicatorBody(null);

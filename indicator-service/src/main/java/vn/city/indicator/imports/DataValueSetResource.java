@@ -89,6 +89,7 @@ public class DataValueSetResource {
                             {"dataElement": "INDUSTRIAL_OUTPUT", "value": "24252.92"}]}""")))
     @APIResponse(responseCode = "200", description = "ImportSummary, status SUCCESS")
     @APIResponse(responseCode = "409", description = "ImportSummary, status ERROR, with its conflicts; nothing stored")
+    @APIResponse(responseCode = "403", description = "A value of a unit the caller does not act for; nothing stored")
     public Response importSet(InputStream body, @QueryParam("version") FigureVersion version) throws Exception {
         CurrentUser user = access.user();
         ImportJobs.Spooled file = jobs.spool(body);
@@ -101,6 +102,11 @@ public class DataValueSetResource {
                     new ImportCount(0, 0, earlier.rowsWritten(), 0), List.of(), job.id().toString())).build();
         }
         BulkImport.Outcome outcome = jobs.runNow(job.id(), file, "DHIS2", user, version, false);
+        if (outcome.forbidden()) {
+            // an officer imports only its own unit's values, as everywhere else: 403, nothing stored
+            throw ProblemException.forbidden(outcome.errors().stream().filter(e -> "forbidden".equals(e.rule()))
+                    .findFirst().map(Problem.FieldViolation::message).orElse("not the caller's unit"));
+        }
         if ("SUCCEEDED".equals(outcome.state())) {
             return Response.ok(new ImportSummary("ImportSummary", "SUCCESS", "Import process completed successfully",
                     new ImportCount(outcome.rowsWritten(), 0, 0, 0), List.of(), job.id().toString())).build();
