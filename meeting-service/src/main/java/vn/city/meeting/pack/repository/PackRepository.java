@@ -8,7 +8,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
+import vn.city.common.period.PeriodKind;
 import vn.city.meeting.pack.BriefingPack.CarryOver;
 import vn.city.meeting.pack.BriefingPackBuilder.CityRow;
 import vn.city.meeting.pack.BriefingPackBuilder.IndicatorRow;
@@ -111,9 +112,9 @@ public class PackRepository {
      * for a longer period, of its newest month inside it.
      */
     public Uni<PackRead> read(UUID meetingId, Period period, String taskScope) {
-        Tuple args = Tuple.tuple(List.of(period.code(), unitPeriods(period), period.year(), period.start(),
-                period.end(), period.start().atStartOfDay().atOffset(ZoneOffset.UTC),
-                period.end().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)));
+        Tuple args = Tuple.tuple(List.of(period.toString(), unitPeriods(period), period.year(), period.startDate(),
+                period.endDate(), period.startDate().atStartOfDay().atOffset(ZoneOffset.UTC),
+                period.endDate().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)));
         args.addString(taskScope);
         args.addUUID(meetingId);
         return pool.preparedQuery(SQL).execute(args).map(rs -> {
@@ -157,9 +158,9 @@ public class PackRepository {
     /** The period itself first, then its months newest first (a unit's newest month stands for a longer period). */
     static String[] unitPeriods(Period period) {
         List<String> out = new ArrayList<>();
-        out.add(period.code());
-        if (period.kind() != Period.Kind.MONTH) {
-            for (var m = java.time.YearMonth.from(period.end()); !m.isBefore(java.time.YearMonth.from(period.start()));
+        out.add(period.toString());
+        if (period.kind() != PeriodKind.MONTH) {
+            for (var m = java.time.YearMonth.from(period.endDate()); !m.isBefore(java.time.YearMonth.from(period.startDate()));
                  m = m.minusMonths(1)) {
                 out.add(m.toString());
             }
