@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 import vn.city.indicator.result.CityResultView;
 import vn.city.indicator.result.Result;
 import vn.city.indicator.result.service.ResultExport;
