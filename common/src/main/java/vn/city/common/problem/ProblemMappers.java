@@ -22,6 +22,8 @@ import vn.city.common.availability.DependencyUnavailable;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -29,6 +31,7 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -47,7 +50,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jsonSyntax(JsonParseException e, UriInfo uri) {
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            String key = duplicate.group(1);
+            return badJson(key, "duplicate-key", "key '" + key + "' appears more than once in the same object",
+                    uri);
+        }
         return badJson("body", "json-syntax", "the body is not valid JSON: " + e.getOriginalMessage(), uri);
+    }
+
+    /** A JSON value broke one of the input rules every service applies (control characters, ASCII digits). */
+    @ServerExceptionMapper
+    public Response inputRejected(InputRejectedException e, UriInfo uri) {
+        String field = fieldPath(e);
+        String message = field + " " + e.getOriginalMessage();
+        String slug = e.status() == 422 ? "validation" : "bad-request";
+        String title = e.status() == 422 ? "The request breaks a rule" : "The request cannot be read";
+        return respond(new Problem(Problem.TYPE_BASE + slug, title, e.status(), message, path(uri),
+                List.of(new Problem.FieldViolation(field, e.rule(), message))));
     }
 
     @ServerExceptionMapper

@@ -137,6 +137,7 @@ class AuthorizationMatrixIT {
             rule(m, "GET", p, true, Role.VIEWER, Role.OFFICER, Role.SECRETARIAT, Role.LEADER);
         }
         rule(m, "POST", "/api/meetings/{id}/notice", false, Role.SECRETARIAT);
+        rule(i, "GET", "/api/results/export.xlsx", false, Role.VIEWER, Role.OFFICER, Role.SECRETARIAT, Role.LEADER);
     }
 
     /** Data of one organisation unit the requests point at. */

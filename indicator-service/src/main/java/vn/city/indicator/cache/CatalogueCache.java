@@ -12,7 +12,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import vn.city.indicator.catalogue.Indicator;
-import vn.city.indicator.period.PeriodKind;
+import vn.city.common.period.PeriodKind;
 import vn.city.indicator.catalogue.Aggregation;
 import vn.city.indicator.catalogue.ChangeKind;
 import vn.city.indicator.result.CityAggregation;

@@ -5,7 +5,7 @@ import vn.city.common.problem.ProblemException;
 import vn.city.common.security.CurrentUser;
 import vn.city.indicator.catalogue.Indicator;
 import vn.city.indicator.figure.service.FigureService;
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 import vn.city.indicator.unit.OrgUnit;
 
 import java.math.BigDecimal;

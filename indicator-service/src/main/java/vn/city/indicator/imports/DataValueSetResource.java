@@ -25,7 +25,7 @@ import vn.city.common.security.UnitAccess;
 import vn.city.indicator.figure.FigureSubmission;
 import vn.city.indicator.figure.repository.FigureRepository;
 import vn.city.indicator.figure.ValueRules;
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 import vn.city.indicator.result.FigurePoint;
 import vn.city.indicator.result.FigureVersion;
 

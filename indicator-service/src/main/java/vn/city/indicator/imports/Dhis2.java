@@ -1,6 +1,6 @@
 package vn.city.indicator.imports;
 
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.common.problem.ProblemException;
 import vn.city.indicator.IndicatorConfig;
-import vn.city.indicator.period.PeriodKind;
+import vn.city.common.period.PeriodKind;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -7,7 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import vn.city.indicator.period.PeriodKind;
+import vn.city.common.period.PeriodKind;
 
 import java.time.OffsetDateTime;
 

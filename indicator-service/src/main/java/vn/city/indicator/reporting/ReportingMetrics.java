@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 import vn.city.indicator.reporting.rest.ReportingResource;
 
 import java.time.LocalDate;

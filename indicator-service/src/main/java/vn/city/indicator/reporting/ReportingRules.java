@@ -1,7 +1,7 @@
 package vn.city.indicator.reporting;
 
-import vn.city.indicator.period.Period;
-import vn.city.indicator.period.PeriodKind;
+import vn.city.common.period.Period;
+import vn.city.common.period.PeriodKind;
 
 import java.time.ZoneId;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package vn.city.indicator.reporting;
 
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import vn.city.indicator.catalogue.Nature;
 import vn.city.indicator.catalogue.Direction;
 import vn.city.indicator.catalogue.ChangeKind;
 
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,6 +1,6 @@
 package vn.city.indicator.result;
 
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 
 import java.time.Instant;
 import java.util.Collection;

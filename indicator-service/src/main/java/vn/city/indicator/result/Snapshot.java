@@ -2,8 +2,8 @@ package vn.city.indicator.result;
 
 import vn.city.indicator.catalogue.Nature;
 
-import vn.city.indicator.period.Period;
-import vn.city.indicator.period.PeriodKind;
+import vn.city.common.period.Period;
+import vn.city.common.period.PeriodKind;
 
 import java.math.BigDecimal;
 import java.util.Comparator;

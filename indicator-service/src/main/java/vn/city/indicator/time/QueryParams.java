@@ -1,7 +1,7 @@
 package vn.city.indicator.time;
 
 import vn.city.common.problem.ProblemException;
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 
 import java.time.Clock;
 import java.time.Instant;

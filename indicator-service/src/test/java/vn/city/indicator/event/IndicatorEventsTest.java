@@ -1,5 +1,6 @@
 package vn.city.indicator.event;
 
+import vn.city.common.testing.AsyncApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +38,7 @@ class IndicatorEventsTest {
     @Inject
     EventCodec codec;
 
-    private final AsyncApiContract contract = new AsyncApiContract();
+    private final AsyncApiContract contract = AsyncApiContract.of("indicator-service");
 
     @Test
     void everyChangeIsAnnouncedAndOffTrackGoesOutExactlyOnce() {
@@ -76,7 +77,7 @@ class IndicatorEventsTest {
                     .as("off track once per indicator, unit and period, not on every submission").hasSize(1);
 
             for (JsonNode event : List.of(unitChanged, indicatorChanged, targetSet, figures.get(0), offTrack)) {
-                assertThat(contract.missingRequired(event)).as(event.path("type").asText()).isEmpty();
+                assertThat(contract.violations(event)).as(event.path("type").asText()).isEmpty();
                 assertThat(event.path("source").asText()).isEqualTo("/city/indicator-service");
             }
         }
@@ -115,7 +116,7 @@ class IndicatorEventsTest {
                 assertThat(event.data().path("name").asText()).isEqualTo("Phường Nguyễn Thị Minh Khai");
                 assertThat(event.data().path("kind").asText()).isEqualTo("WARD");
                 assertThat(event.source()).isEqualTo("/city/indicator-service");
-                assertThat(contract.missingRequired(codec.tree(event))).isEmpty();
+                assertThat(contract.violations(codec.tree(event))).isEmpty();
             }
             st.setString(1, "city.indicator.indicator-changed.v1");
             st.setString(2, "POVERTY_RATE");

@@ -1,7 +1,7 @@
 package vn.city.indicator.reporting;
 
 import org.junit.jupiter.api.Test;
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -6,7 +6,7 @@ import vn.city.indicator.catalogue.ChangeKind;
 import vn.city.indicator.unit.Lineage;
 
 import org.junit.jupiter.api.Test;
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 
 import java.math.BigDecimal;
 import java.time.Instant;

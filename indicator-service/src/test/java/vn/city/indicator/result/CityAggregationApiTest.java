@@ -124,7 +124,7 @@ class CityAggregationApiTest {
             assertThat(data.path("cause").asText()).isEqualTo("FIGURE");
             assertThat(data.path("period").asText()).isEqualTo("2023-Q2");
             assertThat(data.path("revision").asInt()).isGreaterThan(1);
-            assertThat(new vn.city.indicator.event.AsyncApiContractAccess().missingRequired(event)).isEmpty();
+            assertThat(vn.city.common.testing.AsyncApiContract.of("indicator-service").violations(event)).isEmpty();
 
             // a target revised re-judges the announced results of its year
             Api.target(ind, 2023, null, 90, "PLAN");

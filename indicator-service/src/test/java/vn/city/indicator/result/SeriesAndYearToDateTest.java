@@ -3,7 +3,7 @@ package vn.city.indicator.result;
 import vn.city.indicator.catalogue.Nature;
 
 import org.junit.jupiter.api.Test;
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 
 import java.math.BigDecimal;
 import java.time.Instant;

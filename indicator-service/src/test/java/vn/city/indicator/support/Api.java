@@ -9,7 +9,7 @@ import vn.city.common.testing.Tokens;
 import java.util.Map;
 import java.util.UUID;
 
-/** Small helpers over RestAssured with real tokens. */
+/** The indicator-service's test fixtures over the shared {@link vn.city.common.testing.Api}; numbers read as BigDecimal. */
 public final class Api {
 
     private Api() {
@@ -25,9 +25,9 @@ public final class Api {
         return s == null ? null : new java.math.BigDecimal(s);
     }
 
+    /** {@link vn.city.common.testing.Api#as}: a request as a fixture user, its response checked against the document. */
     public static RequestSpecification as(String user) {
-        return RestAssured.given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)
-                .accept(ContentType.JSON);
+        return vn.city.common.testing.Api.as(user);
     }
 
     public static String code(String prefix) {

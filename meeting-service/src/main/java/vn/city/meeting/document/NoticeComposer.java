@@ -3,7 +3,7 @@ package vn.city.meeting.document;
 import vn.city.meeting.conclusion.Directive;
 import vn.city.meeting.meeting.ItemOutcome;
 import vn.city.meeting.meeting.MeetingType;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

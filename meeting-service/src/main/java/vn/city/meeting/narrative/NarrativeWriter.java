@@ -1,7 +1,8 @@
 package vn.city.meeting.narrative;
 
 import vn.city.meeting.conclusion.Directive;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
+import vn.city.common.period.PeriodKind;
 import vn.city.meeting.narrative.Narrative.Part;
 import vn.city.meeting.narrative.Narrative.PartKind;
 import vn.city.meeting.narrative.Narrative.Sentence;
@@ -140,7 +141,7 @@ public final class NarrativeWriter {
         }
         String title = m.title() != null && !m.title().isBlank() ? m.title()
                 : (m.cityName() == null ? "UBND thành phố" : m.cityName()) + " họp giao ban " + period.next().label();
-        return Narrative.of(m.meetingId(), period.code(), title, parts, sentences, pack.frozen(), pack.asOf());
+        return Narrative.of(m.meetingId(), period.toString(), title, parts, sentences, pack.frozen(), pack.asOf());
     }
 
     static String opening(MeetingFacts m) {
@@ -224,17 +225,17 @@ public final class NarrativeWriter {
     private static void flow(StringBuilder s, IndicatorLine l, Period period) {
         boolean estimate = "ESTIMATE".equals(l.version());
         String verb = estimate ? " ước đạt " : " đạt ";
-        boolean repeats = l.yearToDate() == null || period.kind() == Period.Kind.YEAR
-                || (period.kind() == Period.Kind.HALF_YEAR && period.number() == 1)
-                || (period.kind() == Period.Kind.QUARTER && period.number() == 1)
-                || (period.kind() == Period.Kind.MONTH && period.number() == 1)
+        boolean repeats = l.yearToDate() == null || period.kind() == PeriodKind.YEAR
+                || (period.kind() == PeriodKind.HALF_YEAR && period.index() == 1)
+                || (period.kind() == PeriodKind.QUARTER && period.index() == 1)
+                || (period.kind() == PeriodKind.MONTH && period.index() == 1)
                 || (l.value() != null && l.yearToDate().compareTo(l.value()) == 0);
         if (l.value() != null) {
             s.append(' ').append(periodWords(period)).append(verb).append(amount(l.value(), l));
         }
         if (!repeats) {
-            s.append(", lũy kế ").append(period.kind() == Period.Kind.MONTH
-                            ? period.number() + " tháng đầu năm" : "từ đầu năm")
+            s.append(", lũy kế ").append(period.kind() == PeriodKind.MONTH
+                            ? period.index() + " tháng đầu năm" : "từ đầu năm")
                     .append(verb).append(amount(l.yearToDate(), l));
         } else if (l.value() == null && l.yearToDate() != null) {
             s.append(' ').append(periodWords(period)).append(verb).append(amount(l.yearToDate(), l));
@@ -285,14 +286,14 @@ public final class NarrativeWriter {
             default -> format(l.change().abs(), 2) + "%";
         };
         return (l.change().signum() > 0 ? "tăng " : "giảm ") + size
-                + (period.kind() == Period.Kind.YEAR ? " so với năm " + (period.year() - 1) : " so cùng kỳ");
+                + (period.kind() == PeriodKind.YEAR ? " so với năm " + (period.year() - 1) : " so cùng kỳ");
     }
 
     private static String periodWords(Period p) {
         return switch (p.kind()) {
-            case MONTH -> "tháng " + p.number();
-            case QUARTER -> "quý " + p.number();
-            case HALF_YEAR -> p.number() == 1 ? "6 tháng đầu năm" : "6 tháng cuối năm";
+            case MONTH -> "tháng " + p.index();
+            case QUARTER -> "quý " + p.index();
+            case HALF_YEAR -> p.index() == 1 ? "6 tháng đầu năm" : "6 tháng cuối năm";
             case YEAR -> "cả năm";
         };
     }

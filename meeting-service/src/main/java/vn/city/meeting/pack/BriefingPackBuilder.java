@@ -1,6 +1,6 @@
 package vn.city.meeting.pack;
 
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 import vn.city.meeting.pack.BriefingPack.CarryOver;
 import vn.city.meeting.pack.BriefingPack.IndicatorLine;
 import vn.city.meeting.pack.BriefingPack.TaskLine;
@@ -89,7 +89,7 @@ public final class BriefingPackBuilder {
             totals[3] += inProgress;
             units.add(new UnitTasks(unit, unitNames.get(unit), onTime, late, overdue, inProgress, List.copyOf(lines)));
         });
-        return new BriefingPack(meetingId, period.code(), period.label(), asOf, false, null,
+        return new BriefingPack(meetingId, period.toString(), period.label(), asOf, false, null,
                 indicators(period, rows), units, new TaskTotals(totals[0], totals[1], totals[2], totals[3]),
                 rows.carryOver(), taskScope);
     }
@@ -103,7 +103,7 @@ public final class BriefingPackBuilder {
             units.computeIfAbsent(u.indicatorCode(), k -> new ArrayList<>()).add(new UnitFigure(u.unitCode(),
                     u.unitName(), u.period(), u.version(), u.value(), u.yearToDate(), u.target(),
                     u.attainmentPercent(), u.samePeriodLastYear(), u.change(), u.status()));
-            if (period.code().equals(u.period()) && u.version() != null) {
+            if (period.toString().equals(u.period()) && u.version() != null) {
                 // An estimate among the figures of the period makes the city's figure an estimate ("ước đạt").
                 versions.merge(u.indicatorCode(), u.version(), (a, b) -> "ESTIMATE".equals(a) ? a : b);
             }

@@ -1,6 +1,7 @@
 package vn.city.meeting.pack;
 
 import io.smallrye.config.ConfigMapping;
+import java.time.ZoneId;
 import io.smallrye.config.WithDefault;
 
 /** How period packs are served. */
@@ -17,4 +18,11 @@ public interface PackConfig {
     /** Packs kept in memory (period × task scope × day). */
     @WithDefault("512")
     int cacheEntries();
+
+    /**
+     * The city's time zone: a pack's day (a deadline passed, a task completed within the period) is the city's day,
+     * not UTC's (a task completed at 01:00 on the 1st in Vietnam belongs to the new month).
+     */
+    @WithDefault("Asia/Ho_Chi_Minh")
+    ZoneId zone();
 }

@@ -6,7 +6,7 @@ import vn.city.meeting.document.render.NoticeDocx;
 import vn.city.meeting.document.render.NoticePdf;
 import vn.city.meeting.meeting.ItemOutcome;
 import vn.city.meeting.meeting.MeetingType;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -27,7 +27,7 @@ class NoticeComposerTest {
     static ConclusionNotice june(DocumentNumber number, LocalDate signedOn, NoticeComposer.Replaced replaces) {
         return NoticeComposer.compose(CITY,
                 new NoticeComposer.MeetingFacts(MeetingType.MONTHLY_BRIEFING, "Họp giao ban tháng 7/2022",
-                        Period.parse("2022-06").orElseThrow(), LocalDate.of(2022, 6, 28), "Phòng họp UBND thành phố",
+                        Period.tryParse("2022-06").orElseThrow(), LocalDate.of(2022, 6, 28), "Phòng họp UBND thành phố",
                         "Dương Hữu Bường – Chủ tịch UBND thành phố", List.of("ENV", "W-SONGCAU")),
                 List.of(new NoticeComposer.DecidedItem("Phương án bồi thường, hỗ trợ GPMB dự án Trường Mầm non Dương Quang",
                         "ENV", ItemOutcome.APPROVED, "Các thành viên dự họp nhất trí thông qua")),

@@ -35,7 +35,7 @@ class BadInputTest {
     AgroalDataSource dataSource;
 
     private String period() {
-        return ThreadLocalRandom.current().nextInt(2200, 9000) + "-" + String.format("%02d", ThreadLocalRandom.current().nextInt(1, 13));
+        return ThreadLocalRandom.current().nextInt(2100, 2999) + "-" + String.format("%02d", ThreadLocalRandom.current().nextInt(1, 13));
     }
 
     @Test

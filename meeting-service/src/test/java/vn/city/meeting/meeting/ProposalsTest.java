@@ -42,7 +42,7 @@ class ProposalsTest {
 
     @Test
     void anOffTrackIndicatorIsProposedOnceAndItsDismissalKeepsTheReason() throws Exception {
-        int y = ThreadLocalRandom.current().nextInt(2200, 9000);
+        int y = ThreadLocalRandom.current().nextInt(2100, 2999);
         String month = y + "-06";
         String unit = Events.random("D-P");
         Indicator forest = new Indicator(Events.random("FOREST"), "Diện tích rừng trồng mới", "ha", "FLOW",
@@ -117,7 +117,7 @@ class ProposalsTest {
 
     @Test
     void unfinishedTasksAreCarriedOverWhenTheirEventsArriveAndReadingAPackNeverWrites() throws Exception {
-        int y = ThreadLocalRandom.current().nextInt(2200, 9000);
+        int y = ThreadLocalRandom.current().nextInt(2100, 2999);
         String p1 = y + "-03";
         String p2 = y + "-04";
         String unit = Events.random("W-C");

@@ -2,7 +2,7 @@ package vn.city.meeting.narrative;
 
 import org.junit.jupiter.api.Test;
 import vn.city.meeting.conclusion.Directive;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 import vn.city.meeting.narrative.NarrativeWriter.ItemForOpinion;
 import vn.city.meeting.narrative.NarrativeWriter.MeetingFacts;
 import vn.city.meeting.narrative.NarrativeWriter.UnitWords;
@@ -47,7 +47,7 @@ class NarrativeWriterTest {
     }
 
     static String say(L l, String period) {
-        return NarrativeWriter.sentence(l.line(), Period.parse(period).orElseThrow(), NAMES);
+        return NarrativeWriter.sentence(l.line(), Period.tryParse(period).orElseThrow(), NAMES);
     }
 
     @Test
@@ -105,7 +105,7 @@ class NarrativeWriterTest {
         L l = new L("Sản lượng lương thực có hạt", "tấn", "FLOW", "HIGHER_IS_BETTER", "OFFICIAL", "2123", "2123", null,
                 null, null, null, null, "PERCENT", 0, "NO_TARGET");
         assertThat(NarrativeWriter.sentence(l.line(true, List.of(new UnitRef("C-DUONGQUANG", null))),
-                Period.parse("2017-10").orElseThrow(), NAMES))
+                Period.tryParse("2017-10").orElseThrow(), NAMES))
                 .endsWith("(số liệu tổng hợp chưa đủ, còn thiếu báo cáo của Xã Dương Quang)");
     }
 
@@ -120,7 +120,7 @@ class NarrativeWriterTest {
         Directive d = new Directive(UUID.randomUUID(), "Trung tâm hành chính công",
                 "Hoàn thành việc xây dựng trung tâm dịch vụ hành chính công.", "FIN", List.of("W-SONGCAU"),
                 LocalDate.of(2017, 11, 30), false, Directive.Priority.HIGH, List.of());
-        MeetingFacts facts = new MeetingFacts(pack.meetingId(), null, Period.parse("2017-10").orElseThrow(),
+        MeetingFacts facts = new MeetingFacts(pack.meetingId(), null, Period.tryParse("2017-10").orElseThrow(),
                 OffsetDateTime.parse("2017-10-31T14:00:00+07:00"), "Lèng Văn Chiến – Chủ tịch UBND thị xã",
                 "UBND thị xã Bắc Kạn", List.of(new ItemForOpinion("URB", "Dự thảo quy chế quản lý đô thị", "APPROVED")),
                 "Tập trung chỉ đạo phát triển thương mại dịch vụ", List.of(d),

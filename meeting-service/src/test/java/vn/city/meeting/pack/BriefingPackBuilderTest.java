@@ -1,7 +1,7 @@
 package vn.city.meeting.pack;
 
 import org.junit.jupiter.api.Test;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 import vn.city.meeting.pack.BriefingPack.TaskState;
 import vn.city.meeting.pack.BriefingPackBuilder.CityRow;
 import vn.city.meeting.pack.BriefingPackBuilder.IndicatorRow;
@@ -50,7 +50,7 @@ class BriefingPackBuilderTest {
                 List.of(city("RETAIL", "285", "ON_TRACK", false), city("BUDGET", "40", "BEHIND", true)),
                 List.of(unit("BUDGET", "W-A", "2022-06", "ESTIMATE", "40"), unit("RATE", "W-A", "2022-06", "OFFICIAL", "3.1")),
                 List.of(), List.of());
-        BriefingPack pack = BriefingPackBuilder.build(UUID.randomUUID(), Period.parse("2022-06").orElseThrow(), T0, rows, null);
+        BriefingPack pack = BriefingPackBuilder.build(UUID.randomUUID(), Period.tryParse("2022-06").orElseThrow(), T0, rows, null);
         assertThat(pack.indicators()).extracting(BriefingPack.IndicatorLine::indicatorCode)
                 .containsExactly("BUDGET", "RATE", "RETAIL");
         BriefingPack.IndicatorLine budget = pack.indicators().get(0);
@@ -77,7 +77,7 @@ class BriefingPackBuilderTest {
                 task("ENV", "ASSIGNED", null, false, null),
                 task("FIN", "IN_PROGRESS", today.plusDays(3), true, null),
                 task("FIN", "CANCELLED", today.plusDays(3), false, null)), List.of());
-        BriefingPack pack = BriefingPackBuilder.build(null, Period.parse("2022-06").orElseThrow(), T0, rows, null);
+        BriefingPack pack = BriefingPackBuilder.build(null, Period.tryParse("2022-06").orElseThrow(), T0, rows, null);
         BriefingPack.UnitTasks env = pack.units().get(0);
         assertThat(env.unitCode()).isEqualTo("ENV");
         assertThat(env.unitName()).isEqualTo("Phòng Tài nguyên và Môi trường");
@@ -94,7 +94,7 @@ class BriefingPackBuilderTest {
                 List.of(unit("BUDGET", "W-A", "2022-06", "ESTIMATE", "40")), List.of(), List.of());
         Rows now = new Rows(List.of(indicator("BUDGET", "FLOW")), List.of(city("BUDGET", "52", "ON_TRACK", false)),
                 List.of(unit("BUDGET", "W-A", "2022-06", "OFFICIAL", "52")), List.of(), List.of());
-        Period june = Period.parse("2022-06").orElseThrow();
+        Period june = Period.tryParse("2022-06").orElseThrow();
         PackRevisions.Revisions r = PackRevisions.between(BriefingPackBuilder.build(null, june, T0, then, null),
                 BriefingPackBuilder.build(null, june, T0.plusDays(3), now, null), T0.plusDays(3));
         assertThat(r.indicators()).singleElement().satisfies(l -> assertThat(l.differences())

@@ -36,7 +36,7 @@ class PackLinesTest {
     AgroalDataSource dataSource;
 
     static int year() {
-        return ThreadLocalRandom.current().nextInt(2200, 9000);
+        return ThreadLocalRandom.current().nextInt(2100, 2999);
     }
 
     static JsonPath awaitPack(String path, String user, Predicate<JsonPath> until) {

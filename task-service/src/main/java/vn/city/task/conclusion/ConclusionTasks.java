@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import vn.city.common.event.MalformedEventException;
 import vn.city.task.task.DeadlineChange;
-import vn.city.task.task.Period;
+import vn.city.common.period.Period;
 import vn.city.task.task.Priority;
 import vn.city.task.task.SourceKind;
 import vn.city.task.task.Task;
@@ -91,7 +91,7 @@ public class ConclusionTasks {
         task.sourceDirectiveId = d.directiveId();
         task.assignedBy = actor(c);
         task.assignedAt = c.concludedAt() == null ? time.now() : c.concludedAt().toInstant();
-        task.period = Period.parse(c.period()).map(Period::toString).orElse(c.period());
+        task.period = Period.tryParse(c.period()).map(Period::toString).orElse(c.period());
         copy(d, version, task);
         return commands.open(task, actor(c)).replaceWithVoid();
     }

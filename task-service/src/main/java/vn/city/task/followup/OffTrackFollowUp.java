@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import vn.city.common.event.MalformedEventException;
 import vn.city.task.TaskConfig;
-import vn.city.task.task.Period;
+import vn.city.common.period.Period;
 import vn.city.task.task.Priority;
 import vn.city.task.task.SourceKind;
 import vn.city.task.task.Task;
@@ -66,7 +66,7 @@ public class OffTrackFollowUp {
             task.ongoing = false;
             task.priority = Priority.HIGH;
             task.indicatorCodes = new String[] {signal.indicatorCode()};
-            task.period = Period.parse(signal.period()).map(Period::toString).orElse(signal.period());
+            task.period = Period.tryParse(signal.period()).map(Period::toString).orElse(signal.period());
             task.assignedBy = ACTOR;
             return commands.open(task, ACTOR).replaceWithVoid();
         });

@@ -5,7 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.common.problem.ProblemException;
-import vn.city.task.task.Period;
+import vn.city.common.period.Period;
 import vn.city.task.task.Task;
 import vn.city.task.task.TaskStatus;
 import vn.city.task.time.TaskTime;
@@ -28,7 +28,7 @@ public class TaskStatistics {
 
     @WithSession
     public Uni<PeriodStatistics> forPeriod(String periodText, String unit) {
-        Period period = Period.parse(periodText).orElseThrow(() -> ProblemException.badRequest("period",
+        Period period = Period.tryParse(periodText).orElseThrow(() -> ProblemException.badRequest("period",
                 "period-format", "period '" + periodText + "' is not one of " + Period.FORMAT));
         LocalDate today = time.today();
         String hql = "select t.leadUnit,"

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.city.common.testing.TopicReader;
 import vn.city.common.testing.TopicWriter;
-import vn.city.task.support.AsyncApiContract;
+import vn.city.common.testing.AsyncApiContract;
 import vn.city.task.support.Fixtures;
 
 import java.time.Duration;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static vn.city.task.support.Api.as;
+import static vn.city.common.testing.Api.as;
 import static vn.city.task.support.Fixtures.directive;
 
 /** A published conclusion, delivered through the real broker, becomes one task per directive, and only one. */
@@ -85,7 +85,7 @@ class ConclusionTasksTest {
             List<JsonNode> assigned = events.awaitCount(n -> TopicReader.type("city.task.task-assigned.v1").test(n)
                     && meetingId.equals(n.path("data").path("task").path("source").path("meetingId").asText()), 3, WAIT);
             assertThat(assigned).hasSize(3);
-            assigned.forEach(e -> assertThat(AsyncApiContract.violations(e)).isEmpty());
+            assigned.forEach(e -> assertThat(AsyncApiContract.of("task-service").violations(e)).isEmpty());
 
             // C is finished before the correction arrives
             String taskC = taskId(c);
@@ -129,7 +129,7 @@ class ConclusionTasksTest {
             JsonNode assignedD = events.await(n -> TopicReader.type("city.task.task-assigned.v1").test(n)
                     && d.equals(n.path("data").path("task").path("source").path("directiveId").asText()), WAIT);
             for (JsonNode e : List.of(cancelled, updated, assignedD)) {
-                assertThat(AsyncApiContract.violations(e)).isEmpty();
+                assertThat(AsyncApiContract.of("task-service").violations(e)).isEmpty();
             }
 
             // a late copy of version 1 changes nothing

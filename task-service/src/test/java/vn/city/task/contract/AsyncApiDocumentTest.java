@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import vn.city.task.conclusion.event.MeetingEventsConsumer;
-import vn.city.task.support.AsyncApiContract;
+import vn.city.common.testing.AsyncApiContract;
 import vn.city.task.support.Fixtures;
 import vn.city.task.task.event.TaskEventPayloads;
 import vn.city.task.task.event.TaskEvents;
@@ -31,26 +31,26 @@ class AsyncApiDocumentTest {
 
     @Test
     void everyProducedEventIsDeclaredOnTheTaskChannel() throws Exception {
-        JsonNode doc = AsyncApiContract.document();
+        JsonNode doc = AsyncApiContract.of("task-service").document();
         assertThat(doc.path("asyncapi").asText()).startsWith("3.");
         Set<String> onChannel = new java.util.HashSet<>();
         doc.path("channels").path("taskEvents").path("messages").forEach(m -> onChannel.add(m.path("$ref").asText()));
         for (String name : producedEventNames()) {
             String type = "city.task." + name + ".v1";
-            assertThat(AsyncApiContract.messagesByType()).as(type).containsKey(type);
+            assertThat(AsyncApiContract.of("task-service").messagesByType()).as(type).containsKey(type);
         }
         assertThat(onChannel).hasSize(producedEventNames().size());
     }
 
     @Test
     void consumedEventsAreDeclared() {
-        assertThat(AsyncApiContract.messagesByType()).containsKeys(MeetingEventsConsumer.MEETING_CONCLUDED,
+        assertThat(AsyncApiContract.of("task-service").messagesByType()).containsKeys(MeetingEventsConsumer.MEETING_CONCLUDED,
                 IndicatorEventsConsumer.UNIT_CHANGED, IndicatorEventsConsumer.INDICATOR_OFF_TRACK);
     }
 
     @Test
     void payloadRecordsCarryEveryRequiredField() {
-        JsonNode schemas = AsyncApiContract.document().path("components").path("schemas");
+        JsonNode schemas = AsyncApiContract.of("task-service").document().path("components").path("schemas");
         for (Class<?> payload : TaskEventPayloads.class.getDeclaredClasses()) {
             JsonNode schema = schemas.path(payload.getSimpleName());
             assertThat(schema.isMissingNode()).as(payload.getSimpleName() + " has a schema").isFalse();
@@ -67,11 +67,11 @@ class AsyncApiDocumentTest {
                 "NORMAL", List.of())));
         JsonNode envelope = read(Fixtures.envelope("/city/meeting-service", MeetingEventsConsumer.MEETING_CONCLUDED,
                 "m", concluded));
-        assertThat(AsyncApiContract.violations(envelope)).isEmpty();
+        assertThat(AsyncApiContract.of("task-service").violations(envelope)).isEmpty();
         concluded.remove("directives");
         JsonNode broken = read(Fixtures.envelope("/city/meeting-service", MeetingEventsConsumer.MEETING_CONCLUDED,
                 "m", concluded));
-        assertThat(AsyncApiContract.violations(broken)).anyMatch(v -> v.contains("directives"));
+        assertThat(AsyncApiContract.of("task-service").violations(broken)).anyMatch(v -> v.contains("directives"));
     }
 
     private static JsonNode read(String json) {

@@ -8,7 +8,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.city.common.testing.TopicReader;
-import vn.city.task.support.AsyncApiContract;
+import vn.city.common.testing.AsyncApiContract;
 import vn.city.task.support.Fixtures;
 
 import java.time.Duration;
@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static vn.city.task.support.Api.as;
+import static vn.city.common.testing.Api.as;
 
 /** With follow-ups enabled, an off-track indicator opens one task for its owner unit. */
 @QuarkusTest
@@ -57,7 +57,7 @@ class OffTrackFollowUpTest {
             JsonNode assigned = events.await(n -> TopicReader.type("city.task.task-assigned.v1").test(n)
                     && n.path("data").path("task").path("indicatorCodes").toString().contains(indicator),
                     Duration.ofSeconds(30));
-            assertThat(AsyncApiContract.violations(assigned)).isEmpty();
+            assertThat(AsyncApiContract.of("task-service").violations(assigned)).isEmpty();
         }
     }
 }

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.city.common.testing.TopicReader;
-import vn.city.task.support.AsyncApiContract;
+import vn.city.common.testing.AsyncApiContract;
 import vn.city.task.support.Fixtures;
-import vn.city.task.support.TestClock;
+import vn.city.common.testing.TestClock;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static vn.city.task.support.Api.as;
-import static vn.city.task.support.Api.newTask;
+import static vn.city.common.testing.Api.as;
+import static vn.city.task.support.Fixtures.newTask;
 
 /** Overdue detection with a controlled clock: once per task and deadline, also with two runs at once. */
 @QuarkusTest
@@ -37,8 +37,6 @@ class OverdueDetectionTest {
 
     @Inject
     AgroalDataSource db;
-    @Inject
-    TestClock clock;
     @Inject
     OverdueDetector detector;
 
@@ -52,12 +50,12 @@ class OverdueDetectionTest {
 
     @AfterEach
     void resetClock() {
-        clock.reset();
+        TestClock.release();
     }
 
     @Test
     void twoConcurrentRunsAnnounceEachOverdueTaskOnceAndAnExtensionStartsAgain() throws Exception {
-        clock.setDay(LocalDate.of(2022, 7, 1));
+        TestClock.atNoon(LocalDate.of(2022, 7, 1));
         String late1 = create("Báo cáo tình hình GPMB", "2022-07-05");
         String late2 = create("Rà soát quỹ đất tái định cư", "2022-07-05");
         String done = create("Cấp phép xây dựng đúng hạn", "2022-07-05");
@@ -71,7 +69,7 @@ class OverdueDetectionTest {
                 && ours.contains(n.path("subject").asText());
 
         try (TopicReader events = new TopicReader(Fixtures.TASK_TOPIC)) {
-            clock.setDay(LocalDate.of(2022, 7, 6));
+            TestClock.atNoon(LocalDate.of(2022, 7, 6));
             // the deadline day itself is not overdue yet; the day after is
             as("leader").get("/api/tasks/{id}", late1).then().body("overdue", equalTo(true));
             as("leader").get("/api/tasks?overdue=true&unit=" + unit).then().statusCode(200)
@@ -86,12 +84,12 @@ class OverdueDetectionTest {
             JsonNode event = first.get(0);
             assertThat(event.path("data").path("deadline").asText()).isEqualTo("2022-07-05");
             assertThat(event.path("data").path("task").path("overdue").asBoolean()).isTrue();
-            assertThat(AsyncApiContract.violations(event)).isEmpty();
+            assertThat(AsyncApiContract.of("task-service").violations(event)).isEmpty();
             assertThat(Fixtures.count(db, "select count(*) from task_overdue_notice where task_id = any (?::uuid[])",
                     (Object) new String[] {late1, late2})).isEqualTo(2);
 
             // a later run finds nothing new
-            clock.setDay(LocalDate.of(2022, 7, 8));
+            TestClock.atNoon(LocalDate.of(2022, 7, 8));
             runConcurrently(1);
             assertThat(events.drain(overdueOfOurs, Duration.ofSeconds(2))).hasSize(2);
 
@@ -101,7 +99,7 @@ class OverdueDetectionTest {
             as("leader").body("{}").post("/api/tasks/{id}/extension-requests/{rid}/grant", late1, rid)
                     .then().statusCode(200);
             as("leader").get("/api/tasks/{id}", late1).then().body("overdue", equalTo(false));
-            clock.setDay(LocalDate.of(2022, 7, 21));
+            TestClock.atNoon(LocalDate.of(2022, 7, 21));
             runConcurrently(2);
             List<JsonNode> after = events.awaitCount(overdueOfOurs, 3, Duration.ofSeconds(30));
             assertThat(events.drain(overdueOfOurs, Duration.ofSeconds(3)))

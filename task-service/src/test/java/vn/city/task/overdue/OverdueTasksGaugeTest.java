@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.city.task.support.Fixtures;
-import vn.city.task.support.TestClock;
+import vn.city.common.testing.TestClock;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -16,8 +16,8 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static vn.city.task.support.Api.as;
-import static vn.city.task.support.Api.newTask;
+import static vn.city.common.testing.Api.as;
+import static vn.city.task.support.Fixtures.newTask;
 
 /** {@code city_tasks_overdue{unit}} counts a unit's open tasks past their deadline, on the management port. */
 @QuarkusTest
@@ -26,20 +26,18 @@ class OverdueTasksGaugeTest {
     @Inject
     AgroalDataSource db;
     @Inject
-    TestClock clock;
-    @Inject
     OverdueTasksGauge gauge;
 
     @AfterEach
     void resetClock() {
-        clock.reset();
+        TestClock.release();
     }
 
     @Test
     void countsOpenTasksPastTheirDeadlineByUnit() throws Throwable {
         String unit = Fixtures.randomUnit();
         Fixtures.units(db, unit);
-        clock.setDay(LocalDate.of(2022, 7, 1));
+        TestClock.atNoon(LocalDate.of(2022, 7, 1));
         create(unit, "2022-07-05");
         create(unit, "2022-07-05");
         create(unit, "2022-07-31");
@@ -51,7 +49,7 @@ class OverdueTasksGaugeTest {
         Map<String, Long> before = VertxContextSupport.subscribeAndAwait(gauge::refresh);
         assertThat(before).doesNotContainKey(unit);
 
-        clock.setDay(LocalDate.of(2022, 7, 6));
+        TestClock.atNoon(LocalDate.of(2022, 7, 6));
         Map<String, Long> after = VertxContextSupport.subscribeAndAwait(gauge::refresh);
         assertThat(after).containsEntry(unit, 2L);
         RestAssured.given().port(19082).get("/q/metrics").then().statusCode(200)

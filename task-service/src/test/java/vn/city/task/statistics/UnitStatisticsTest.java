@@ -6,14 +6,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.city.task.support.Fixtures;
-import vn.city.task.support.TestClock;
+import vn.city.common.testing.TestClock;
 
 import java.time.LocalDate;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
-import static vn.city.task.support.Api.as;
-import static vn.city.task.support.Api.newTask;
+import static vn.city.common.testing.Api.as;
+import static vn.city.task.support.Fixtures.newTask;
 
 /** Per-unit figures of a period, as the briefing pack reads them. */
 @QuarkusTest
@@ -21,12 +21,10 @@ class UnitStatisticsTest {
 
     @Inject
     AgroalDataSource db;
-    @Inject
-    TestClock clock;
 
     @AfterEach
     void resetClock() {
-        clock.reset();
+        TestClock.release();
     }
 
     @Test
@@ -34,7 +32,7 @@ class UnitStatisticsTest {
         String unit = Fixtures.randomUnit();
         String other = Fixtures.randomUnit();
         Fixtures.units(db, unit, other);
-        clock.setDay(LocalDate.of(2022, 7, 1));
+        TestClock.atNoon(LocalDate.of(2022, 7, 1));
         String onTime = create(unit, "2022-07-10", "2022-07");
         String late = create(unit, "2022-07-10", "2022-07");
         create(unit, "2022-07-10", "2022-07");                 // overdue by the 15th
@@ -44,13 +42,13 @@ class UnitStatisticsTest {
         create(unit, "2022-08-31", "2022-08");                 // next month: only in the quarter
         create(other, "2022-07-31", "2022-07");                // another unit
 
-        clock.setDay(LocalDate.of(2022, 7, 5));
+        TestClock.atNoon(LocalDate.of(2022, 7, 5));
         complete(onTime);
         as("leader").body("{\"reason\": \"Không còn cần thiết\"}").post("/api/tasks/{id}/cancel", cancelled)
                 .then().statusCode(200);
-        clock.setDay(LocalDate.of(2022, 7, 12));
+        TestClock.atNoon(LocalDate.of(2022, 7, 12));
         complete(late);
-        clock.setDay(LocalDate.of(2022, 7, 15));
+        TestClock.atNoon(LocalDate.of(2022, 7, 15));
 
         as("viewer").get("/api/statistics/units?period=2022-07&unit=" + unit).then().statusCode(200)
                 .body("period", equalTo("2022-07"), "asOf", equalTo("2022-07-15"))

@@ -153,4 +153,14 @@ public final class Fixtures {
         return count(db, "select count(*) from org_unit where active and code = any (?)",
                 (Object) codes);
     }
+
+    /** The JSON of a new ad-hoc task (a leader's), as a client would send it. */
+    public static String newTask(String title, String lead, String coordinatingJson, String deadline, String period) {
+        return """
+                {"title": "%s", "content": "Nội dung: %s", "source": {"kind": "AD_HOC"},
+                 "leadUnit": "%s", "coordinatingUnits": %s, "deadline": %s, "ongoing": %s,
+                 "priority": "HIGH", "indicatorCodes": ["RETAIL"], "period": "%s"}"""
+                .formatted(title, title, lead, coordinatingJson, deadline == null ? "null" : "\"" + deadline + "\"",
+                        deadline == null, period);
+    }
 }

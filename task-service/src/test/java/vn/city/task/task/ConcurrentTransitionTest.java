@@ -20,8 +20,8 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.city.task.support.Api.as;
-import static vn.city.task.support.Api.newTask;
+import static vn.city.common.testing.Api.as;
+import static vn.city.task.support.Fixtures.newTask;
 
 /** Two leaders deciding on one submission at once: exactly one decision wins, the other gets 409. */
 @QuarkusTest

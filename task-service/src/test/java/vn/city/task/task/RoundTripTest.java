@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.city.task.support.Api.as;
-import static vn.city.task.support.Api.newTask;
+import static vn.city.common.testing.Api.as;
+import static vn.city.task.support.Fixtures.newTask;
 
 /** Measures what a user and a consumer wait for: the HTTP round trip, and assignment until the event is on the broker. */
 @QuarkusTest

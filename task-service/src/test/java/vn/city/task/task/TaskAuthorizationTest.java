@@ -15,8 +15,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static vn.city.task.support.Api.as;
-import static vn.city.task.support.Api.newTask;
+import static vn.city.common.testing.Api.as;
+import static vn.city.task.support.Fixtures.newTask;
 
 /** Each fixture user against tasks of its own unit, another unit, and operations of another role. */
 @QuarkusTest

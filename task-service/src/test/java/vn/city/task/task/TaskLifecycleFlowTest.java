@@ -8,9 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.city.common.testing.TopicReader;
-import vn.city.task.support.AsyncApiContract;
+import vn.city.common.testing.AsyncApiContract;
 import vn.city.task.support.Fixtures;
-import vn.city.task.support.TestClock;
+import vn.city.common.testing.TestClock;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static vn.city.task.support.Api.as;
-import static vn.city.task.support.Api.newTask;
+import static vn.city.common.testing.Api.as;
+import static vn.city.task.support.Fixtures.newTask;
 
 /** The whole lifecycle over HTTP with real tokens, and every event it announces read back from the broker. */
 @QuarkusTest
@@ -30,8 +30,6 @@ class TaskLifecycleFlowTest {
 
     @Inject
     AgroalDataSource db;
-    @Inject
-    TestClock clock;
 
     @BeforeEach
     void units() {
@@ -40,13 +38,13 @@ class TaskLifecycleFlowTest {
 
     @AfterEach
     void resetClock() {
-        clock.reset();
+        TestClock.release();
     }
 
     @Test
     void returnedThenExtendedThenDoneOnTimeAgainstTheExtendedDeadline() {
         try (TopicReader events = new TopicReader(Fixtures.TASK_TOPIC)) {
-            clock.setDay(LocalDate.of(2022, 7, 1));
+            TestClock.atNoon(LocalDate.of(2022, 7, 1));
             String title = "Rà soát thực hiện kết luận sau thanh tra, kiểm toán " + UUID.randomUUID();
             String id = as("leader").body(newTask(title, "FIN", "[\"ECO\"]", "2022-07-15", "2022-07"))
                     .post("/api/tasks")
@@ -84,12 +82,12 @@ class TaskLifecycleFlowTest {
                     .then().statusCode(200).body("status", equalTo("GRANTED"));
 
             // after the first deadline, before the extended one
-            clock.setDay(LocalDate.of(2022, 7, 20));
+            TestClock.atNoon(LocalDate.of(2022, 7, 20));
             as("leader").get("/api/tasks/{id}", id).then().body("deadline", equalTo("2022-07-25"),
                     "overdue", equalTo(false));
             as("officer-fin").body("{\"result\": \"Đã khắc phục 10/10 tồn tại, có số liệu từng phòng\"}")
                     .post("/api/tasks/{id}/submit", id).then().statusCode(200);
-            clock.setDay(LocalDate.of(2022, 7, 28));
+            TestClock.atNoon(LocalDate.of(2022, 7, 28));
             as("leader").body("{\"note\": \"Đạt yêu cầu\"}").post("/api/tasks/{id}/accept", id).then().statusCode(200)
                     .body("status", equalTo("DONE"), "completedOnTime", equalTo(true), "progressPercent", equalTo(100));
 
@@ -119,7 +117,7 @@ class TaskLifecycleFlowTest {
             assertThat(completed.path("task").path("coordinatingUnits").get(0).asText()).isEqualTo("ECO");
             assertThat(seen.get(2).path("data").path("unitCode").asText()).isEqualTo("ECO");
             for (JsonNode e : seen) {
-                assertThat(AsyncApiContract.violations(e)).as(e.path("type").asText()).isEmpty();
+                assertThat(AsyncApiContract.of("task-service").violations(e)).as(e.path("type").asText()).isEmpty();
             }
         }
     }
@@ -127,12 +125,12 @@ class TaskLifecycleFlowTest {
     @Test
     void submittedAfterTheDeadlineIsDoneLate() {
         try (TopicReader events = new TopicReader(Fixtures.TASK_TOPIC)) {
-            clock.setDay(LocalDate.of(2022, 7, 1));
+            TestClock.atNoon(LocalDate.of(2022, 7, 1));
             String id = as("leader").body(newTask("Bảo vệ an toàn Kỳ thi tốt nghiệp THPT " + UUID.randomUUID(),
                             "W-SONGCAU", "[]", "2022-07-10", "2022-07"))
                     .post("/api/tasks").then().statusCode(201).extract().path("taskId");
             as("officer-songcau").post("/api/tasks/{id}/start", id).then().statusCode(200);
-            clock.setDay(LocalDate.of(2022, 7, 12));
+            TestClock.atNoon(LocalDate.of(2022, 7, 12));
             as("officer-songcau").get("/api/tasks/{id}", id).then().body("overdue", equalTo(true));
             as("officer-songcau").body("{\"result\": \"Hoàn thành\"}").post("/api/tasks/{id}/submit", id)
                     .then().statusCode(200).body("overdue", equalTo(true));
@@ -149,7 +147,7 @@ class TaskLifecycleFlowTest {
     @Test
     void refusedExtensionKeepsTheDeadlineAndACancelledTaskIsFinal() {
         try (TopicReader events = new TopicReader(Fixtures.TASK_TOPIC)) {
-            clock.setDay(LocalDate.of(2022, 7, 1));
+            TestClock.atNoon(LocalDate.of(2022, 7, 1));
             String id = as("leader").body(newTask("Tháo dỡ công trình lấn chiếm hành lang " + UUID.randomUUID(),
                             "FIN", "[]", "2022-07-20", "2022-07"))
                     .post("/api/tasks").then().statusCode(201).extract().path("taskId");
@@ -173,13 +171,13 @@ class TaskLifecycleFlowTest {
             JsonNode cancelled = events.await(n -> id.equals(n.path("subject").asText())
                     && TopicReader.type("city.task.task-cancelled.v1").test(n), Duration.ofSeconds(30));
             assertThat(cancelled.path("data").path("reason").asText()).contains("lồng ghép");
-            assertThat(AsyncApiContract.violations(cancelled)).isEmpty();
+            assertThat(AsyncApiContract.of("task-service").violations(cancelled)).isEmpty();
         }
     }
 
     @Test
     void theJune2022DirectiveOnEnvironmentIsRepresentable() {
-        clock.setDay(LocalDate.of(2022, 7, 1));
+        TestClock.atNoon(LocalDate.of(2022, 7, 1));
         String content = "Chủ trì, phối hợp với các đơn vị và hai xã Nông Thượng, Dương Quang quan tâm thực hiện "
                 + "công tác vệ sinh môi trường, tạo cảnh quan xanh, sạch, đẹp. " + UUID.randomUUID();
         String body = """

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.city.task.support.Fixtures;
-import vn.city.task.support.TestClock;
+import vn.city.common.testing.TestClock;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -15,8 +15,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static vn.city.task.support.Api.as;
-import static vn.city.task.support.Api.newTask;
+import static vn.city.common.testing.Api.as;
+import static vn.city.task.support.Fixtures.newTask;
 
 /** Bad input answers 4xx problem+json naming the field and rule, and changes nothing. */
 @QuarkusTest
@@ -24,18 +24,16 @@ class TaskValidationTest {
 
     @Inject
     AgroalDataSource db;
-    @Inject
-    TestClock clock;
 
     @BeforeEach
     void setUp() {
         Fixtures.units(db, "FIN", "ECO");
-        clock.setDay(LocalDate.of(2022, 7, 1));
+        TestClock.atNoon(LocalDate.of(2022, 7, 1));
     }
 
     @AfterEach
     void resetClock() {
-        clock.reset();
+        TestClock.release();
     }
 
     @Test

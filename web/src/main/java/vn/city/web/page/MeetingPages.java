@@ -211,11 +211,14 @@ public class MeetingPages {
         String mb = backend.meetingToken();
         String ib = backend.indicatorToken();
         String me = backend.user();
-        var meeting = backend.async(() -> backend.meeting.meeting(mb, id));
-        // a concluded meeting's pack, narrative and conclusion are final: kept five minutes for the user
+        // the meeting kept 10 s for this user only (like the meeting list); the user's own changes forget it
+        var meeting = backend.async(() -> backend.cached(me, "meeting " + id, 10, () -> backend.meeting.meeting(mb, id)));
+        // a concluded meeting's pack, narrative and conclusion are final: kept five minutes for the user; an open
+        // meeting's pack 5 s (figures arrive through events); its draft conclusion and narrative are read fresh, since
+        // the secretariat drafts what the leader publishes
         Concluded kept = backend.kept(me, "concluded " + id);
         var pack = kept != null ? CompletableFuture.completedFuture(kept.pack())
-                : backend.async(() -> backend.meeting.pack(mb, id));
+                : backend.async(() -> backend.cached(me, "pack " + id, 5, () -> backend.meeting.pack(mb, id)));
         var narrative = kept != null ? CompletableFuture.completedFuture(kept.narrative()) : backend.async(() -> {
             try {
                 return backend.meeting.narrative(mb, id);

@@ -202,10 +202,11 @@ public class TaskPages {
     private TaskView view(String id, Map<String, String> typed, Map<String, String> errors, String notice, String error) {
         String tb = backend.taskToken();
         String ib = backend.indicatorToken();
-        var task = backend.async(() -> backend.task.task(tb, id));
-        var progress = backend.async(() -> backend.task.progress(tb, id));
-        var history = backend.async(() -> backend.task.history(tb, id));
         String me = backend.user();
+        // kept 10 s for this user only (like the task list); the user's own actions on it forget it (act, decideExtension)
+        var task = backend.async(() -> backend.cached(me, "task " + id, 10, () -> backend.task.task(tb, id)));
+        var progress = backend.async(() -> backend.cached(me, "task progress " + id, 10, () -> backend.task.progress(tb, id)));
+        var history = backend.async(() -> backend.cached(me, "task history " + id, 10, () -> backend.task.history(tb, id)));
         var units = backend.async(() -> backend.units(me, ib));
         Dto.Task t = task.join();
         boolean lead = user.officer() && user.department().equals(t.leadUnit());

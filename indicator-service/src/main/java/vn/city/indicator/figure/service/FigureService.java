@@ -24,7 +24,7 @@ import vn.city.indicator.figure.SubmissionRules;
 import vn.city.indicator.figure.ValueRules;
 import vn.city.indicator.figure.VietnameseNumber;
 import vn.city.indicator.figure.FigureCommand;
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 import vn.city.indicator.reporting.ReportingCalendar;
 import vn.city.indicator.reporting.ReportingWindow;
 import vn.city.indicator.result.Attainment;

@@ -22,7 +22,7 @@ import vn.city.indicator.figure.FigureReceipt;
 import vn.city.indicator.figure.FigureView;
 import vn.city.indicator.figure.OutlierRule;
 import vn.city.indicator.figure.ValueRules;
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 import vn.city.indicator.reporting.ReportingWindow;
 import vn.city.indicator.result.Attainment;
 import vn.city.indicator.result.CityAggregation;

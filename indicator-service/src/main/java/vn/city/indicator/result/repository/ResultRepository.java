@@ -3,7 +3,7 @@ package vn.city.indicator.result.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 import vn.city.indicator.result.FigurePoint;
 import vn.city.indicator.result.FigureVersion;
 import vn.city.indicator.result.Numbers;

@@ -7,8 +7,8 @@ import vn.city.common.outbox.Outbox;
 import vn.city.indicator.catalogue.Indicator;
 import vn.city.indicator.result.event.CityResultChanged;
 import vn.city.indicator.EventNames;
-import vn.city.indicator.period.Period;
-import vn.city.indicator.period.PeriodKind;
+import vn.city.common.period.Period;
+import vn.city.common.period.PeriodKind;
 import vn.city.indicator.result.CityAggregation;
 import vn.city.indicator.result.FigurePoint;
 

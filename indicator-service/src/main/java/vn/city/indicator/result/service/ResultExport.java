@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.indicator.catalogue.Indicator;
 import vn.city.indicator.result.repository.ResultRepository;
 import vn.city.indicator.csv.Csv;
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 import vn.city.indicator.result.Result;
 
 import java.time.Instant;

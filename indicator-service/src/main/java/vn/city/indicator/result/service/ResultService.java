@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.common.problem.ProblemException;
 import vn.city.indicator.IndicatorConfig;
 import vn.city.indicator.catalogue.Indicator;
-import vn.city.indicator.period.Period;
+import vn.city.common.period.Period;
 import vn.city.indicator.catalogue.Aggregation;
 import vn.city.indicator.result.CityAggregation;
 import vn.city.indicator.result.CityResultView;

@@ -5,7 +5,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.city.indicator.support.Api;
-import vn.city.indicator.support.TestClock;
+import vn.city.common.testing.TestClock;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -22,7 +22,7 @@ import vn.city.meeting.document.rest.NoticeDtos.NoticeRecord;
 import vn.city.meeting.document.rest.NoticeDtos.Replaced;
 import vn.city.meeting.meeting.AgendaItem;
 import vn.city.meeting.meeting.Meeting;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 import vn.city.meeting.meeting.service.MeetingService;
 import vn.city.meeting.readmodel.UnitView;
 
@@ -181,7 +181,7 @@ public class NoticeService {
                     return n == null || n.isBlank() ? code : n;
                 };
                 NoticeComposer.MeetingFacts facts = new NoticeComposer.MeetingFacts(m.type, m.title,
-                        Period.parse(m.period).orElseThrow(), m.startsAt.atZoneSameInstant(ZoneId.of(settings.zone()))
+                        Period.tryParse(m.period).orElseThrow(), m.startsAt.atZoneSameInstant(ZoneId.of(settings.zone()))
                         .toLocalDate(), m.place, m.chair, m.attendeeUnits);
                 List<NoticeComposer.DecidedItem> decided = items.stream().map(i -> new NoticeComposer.DecidedItem(
                         i.title, i.presentingUnit, i.outcome, i.outcomeNote)).toList();

@@ -16,7 +16,7 @@ import vn.city.meeting.meeting.ItemKind;
 import vn.city.meeting.meeting.Meeting;
 import vn.city.meeting.meeting.MeetingStatus;
 import vn.city.meeting.meeting.Opinion;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 import vn.city.meeting.meeting.ProposalStatus;
 import vn.city.meeting.meeting.repository.ProposalRepository;
 import vn.city.meeting.meeting.event.MeetingEvents;
@@ -62,7 +62,7 @@ public class MeetingService {
     @WithTransaction
     public Uni<MeetingView> schedule(CurrentUser user, ScheduleMeeting cmd) {
         MeetingAccess.requireSecretariat(user);
-        if (Period.parse(cmd.period()).isEmpty()) {
+        if (Period.tryParse(cmd.period()).isEmpty()) {
             throw ProblemException.invalid("period", "period-format",
                     "period must be a month (2022-06), a quarter (2022-Q2), a half year (2022-H1) or a year (2022)");
         }
@@ -70,7 +70,7 @@ public class MeetingService {
         m.id = UUID.randomUUID();
         m.type = cmd.type();
         m.title = cmd.title();
-        m.period = cmd.period();
+        m.period = Period.canonical(cmd.period());
         m.startsAt = cmd.startsAt();
         m.place = cmd.place();
         m.chair = cmd.chair();

@@ -9,7 +9,7 @@ import vn.city.meeting.conclusion.service.ConclusionPublisher;
 import vn.city.meeting.meeting.AgendaItem;
 import vn.city.meeting.meeting.ItemKind;
 import vn.city.meeting.meeting.Meeting;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 import vn.city.meeting.meeting.service.MeetingService;
 import vn.city.meeting.narrative.Narrative;
 import vn.city.meeting.narrative.NarrativeWriter;
@@ -47,11 +47,11 @@ public class NarrativeService {
 
     /** The facts of a meeting the write-up tells, inside the caller's session (also for other renderings). */
     public Uni<MeetingFacts> facts(Meeting m) {
-        Period period = Period.parse(m.period).orElseThrow();
+        Period period = Period.tryParse(m.period).orElseThrow();
         return AgendaItem.<AgendaItem>find("meetingId = ?1 and kind = ?2 order by position", m.id, ItemKind.FOR_OPINION)
                 .list()
                 .chain(items -> conclusions.latest(m)
-                        .chain(conclusion -> UnitReports.reportsOf(period.code())
+                        .chain(conclusion -> UnitReports.reportsOf(period.toString())
                                 .chain(reports -> UnitView.<UnitView>listAll().map(units -> {
                                     Map<String, String> names = new HashMap<>();
                                     String city = null;

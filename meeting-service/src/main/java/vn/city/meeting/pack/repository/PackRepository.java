@@ -8,15 +8,17 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
+import vn.city.common.period.PeriodKind;
 import vn.city.meeting.pack.BriefingPack.CarryOver;
+import vn.city.meeting.pack.PackConfig;
 import vn.city.meeting.pack.BriefingPackBuilder.CityRow;
 import vn.city.meeting.pack.BriefingPackBuilder.IndicatorRow;
 import vn.city.meeting.pack.BriefingPackBuilder.Rows;
 import vn.city.meeting.pack.BriefingPackBuilder.TaskRow;
 import vn.city.meeting.pack.BriefingPackBuilder.UnitRow;
 
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -94,6 +96,7 @@ public class PackRepository {
 
     private final Pool pool;
     private final ObjectMapper mapper;
+    private final ZoneId zone;
     private final Map<UUID, String> periods = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, String> eldest) {
@@ -101,7 +104,8 @@ public class PackRepository {
         }
     });
 
-    public PackRepository(Pool pool, ObjectMapper mapper) {
+    public PackRepository(Pool pool, ObjectMapper mapper, PackConfig config) {
+        this.zone = config.zone();
         this.pool = pool;
         this.mapper = mapper;
     }
@@ -111,9 +115,9 @@ public class PackRepository {
      * for a longer period, of its newest month inside it.
      */
     public Uni<PackRead> read(UUID meetingId, Period period, String taskScope) {
-        Tuple args = Tuple.tuple(List.of(period.code(), unitPeriods(period), period.year(), period.start(),
-                period.end(), period.start().atStartOfDay().atOffset(ZoneOffset.UTC),
-                period.end().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)));
+        Tuple args = Tuple.tuple(List.of(period.toString(), unitPeriods(period), period.year(), period.startDate(),
+                period.endDate(), period.startDate().atStartOfDay(zone).toOffsetDateTime(),
+                period.endDate().plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
         args.addString(taskScope);
         args.addUUID(meetingId);
         return pool.preparedQuery(SQL).execute(args).map(rs -> {
@@ -157,9 +161,9 @@ public class PackRepository {
     /** The period itself first, then its months newest first (a unit's newest month stands for a longer period). */
     static String[] unitPeriods(Period period) {
         List<String> out = new ArrayList<>();
-        out.add(period.code());
-        if (period.kind() != Period.Kind.MONTH) {
-            for (var m = java.time.YearMonth.from(period.end()); !m.isBefore(java.time.YearMonth.from(period.start()));
+        out.add(period.toString());
+        if (period.kind() != PeriodKind.MONTH) {
+            for (var m = java.time.YearMonth.from(period.endDate()); !m.isBefore(java.time.YearMonth.from(period.startDate()));
                  m = m.minusMonths(1)) {
                 out.add(m.toString());
             }

@@ -9,7 +9,7 @@ import vn.city.common.security.CurrentUser;
 import vn.city.common.security.Roles;
 import vn.city.meeting.access.MeetingAccess;
 import vn.city.meeting.meeting.Meeting;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 import vn.city.meeting.pack.BriefingPack;
 import vn.city.meeting.pack.BriefingPackBuilder;
 import vn.city.meeting.pack.FrozenPack;
@@ -20,7 +20,6 @@ import vn.city.meeting.pack.repository.PackRepository;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,8 +54,9 @@ public class PackService {
         });
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    /** Now, at the city's offset: the pack's day (a deadline passed or not) is the city's day. */
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(config.zone());
     }
 
     /**
@@ -79,14 +79,14 @@ public class PackService {
             if (read.frozenDocument() != null) {
                 return readFrozen(read.frozenDocument(), meetingId);
             }
-            return BriefingPackBuilder.build(meetingId, Period.parse(read.meeting().period()).orElseThrow(), now(),
+            return BriefingPackBuilder.build(meetingId, Period.tryParse(read.meeting().period()).orElseThrow(), now(),
                     read.rows(), scope);
         });
     }
 
     /** The live pack of a period. One query. */
     public Uni<BriefingPack> forPeriod(CurrentUser user, String period) {
-        Period p = Period.parse(period).orElseThrow(() -> ProblemException.badRequest("period", "period-format",
+        Period p = Period.tryParse(period).orElseThrow(() -> ProblemException.badRequest("period", "period-format",
                 "period must look like 2022-06, 2022-Q2, 2022-H1 or 2022"));
         String scope = taskScope(user);
         if (!config.cache()) {
@@ -94,7 +94,7 @@ public class PackService {
         }
         // One small query (the version) while nothing changed; the whole read when something did. Task states
         // depend on the day, so the day is part of the key.
-        String key = p.code() + "|" + scope + "|" + LocalDate.now(ZoneOffset.UTC);
+        String key = p.toString() + "|" + scope + "|" + LocalDate.now(config.zone());
         return repository.version().chain(version -> {
             Cached hit = periodPacks.get(key);
             if (hit != null && hit.version() == version) {
@@ -119,7 +119,7 @@ public class PackService {
             }
             BriefingPack before = readFrozen(read.frozenDocument(), meetingId);
             OffsetDateTime at = now();
-            BriefingPack today = BriefingPackBuilder.build(meetingId, Period.parse(read.meeting().period()).orElseThrow(),
+            BriefingPack today = BriefingPackBuilder.build(meetingId, Period.tryParse(read.meeting().period()).orElseThrow(),
                     at, read.rows(), null);
             return PackRevisions.between(before, today, at);
         });
@@ -127,7 +127,7 @@ public class PackService {
 
     /** Freezes the pack as known now, inside the caller's transaction (the conclusion's). */
     public Uni<BriefingPack> freeze(Meeting m, OffsetDateTime at) {
-        Period period = Period.parse(m.period).orElseThrow();
+        Period period = Period.tryParse(m.period).orElseThrow();
         return repository.read(m.id, period, null).chain(read -> {
             BriefingPack live = BriefingPackBuilder.build(m.id, period, at, read.rows(), null);
             BriefingPack frozen = new BriefingPack(live.meetingId(), live.period(), live.periodLabel(), at, true, at,
@@ -143,7 +143,7 @@ public class PackService {
 
     /** The pack the narrative of a meeting is written from: frozen if concluded, else live (every task). */
     public Uni<BriefingPack> packOf(Meeting m) {
-        Period period = Period.parse(m.period).orElseThrow();
+        Period period = Period.tryParse(m.period).orElseThrow();
         return repository.read(m.id, period, null).map(read -> read.frozenDocument() != null
                 ? readFrozen(read.frozenDocument(), m.id)
                 : BriefingPackBuilder.build(m.id, period, now(), read.rows(), null));
@@ -151,7 +151,7 @@ public class PackService {
 
     /** The period of a meeting (it never changes once scheduled, so the repository remembers it). */
     private Uni<Period> periodOfMeeting(UUID meetingId) {
-        return repository.periodOf(meetingId).map(code -> Period.parse(code == null ? "" : code)
+        return repository.periodOf(meetingId).map(code -> Period.tryParse(code == null ? "" : code)
                 .orElseThrow(() -> ProblemException.notFound("meeting", String.valueOf(meetingId))));
     }
 

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.common.problem.ProblemException;
 import vn.city.common.security.CurrentUser;
 import vn.city.common.security.Roles;
-import vn.city.meeting.meeting.Period;
+import vn.city.common.period.Period;
 import vn.city.meeting.readmodel.UnitView;
 import vn.city.meeting.report.ReportSection;
 import vn.city.meeting.report.UnitReport;
@@ -38,14 +38,14 @@ public class UnitReports {
             throw ProblemException.forbidden("user '" + user.username() + "' of unit '" + user.department()
                     + "' may not write the report of unit '" + cmd.unitCode() + "'");
         }
-        Period period = Period.parse(cmd.period()).orElseThrow(() -> ProblemException.invalid("period", "period-format",
+        Period period = Period.tryParse(cmd.period()).orElseThrow(() -> ProblemException.invalid("period", "period-format",
                 "period must be a month (2022-06), a quarter (2022-Q2), a half year (2022-H1) or a year (2022)"));
         return UnitView.<UnitView>findById(cmd.unitCode()).chain(unit -> {
             if (unit == null || !unit.active) {
                 throw ProblemException.invalid("unitCode", "unknown-unit",
                         "unit '" + cmd.unitCode() + "' is not a known active organisation unit");
             }
-            UnitReport.Key key = new UnitReport.Key(unit.code, period.code(), cmd.section());
+            UnitReport.Key key = new UnitReport.Key(unit.code, period.toString(), cmd.section());
             return UnitReport.<UnitReport>findById(key).chain(existing -> {
                 UnitReport r = existing != null ? existing : new UnitReport();
                 r.key = key;
@@ -60,9 +60,9 @@ public class UnitReports {
 
     @WithSession
     public Uni<List<Report>> ofPeriod(String period) {
-        Period p = Period.parse(period).orElseThrow(() -> ProblemException.badRequest("period", "period-format",
+        Period p = Period.tryParse(period).orElseThrow(() -> ProblemException.badRequest("period", "period-format",
                 "period must look like 2022-06, 2022-Q2, 2022-H1 or 2022"));
-        return reportsOf(p.code());
+        return reportsOf(p.toString());
     }
 
     /** The reports of a period in section order, then by unit (inside the caller's session). */

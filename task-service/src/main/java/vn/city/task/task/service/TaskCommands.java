@@ -10,7 +10,7 @@ import vn.city.common.security.Roles;
 import vn.city.task.task.DeadlineChange;
 import vn.city.task.task.ExtensionRequest;
 import vn.city.task.task.OnTime;
-import vn.city.task.task.Period;
+import vn.city.common.period.Period;
 import vn.city.task.task.Priority;
 import vn.city.task.task.ProgressReport;
 import vn.city.task.task.SourceKind;
@@ -82,7 +82,7 @@ public class TaskCommands {
         }
         LocalDate today = time.today();
         violations.addAll(deadlineViolations(cmd.deadline(), cmd.ongoing(), today));
-        if (Period.parse(cmd.period()).isEmpty()) {
+        if (Period.tryParse(cmd.period()).isEmpty()) {
             violations.add(new Problem.FieldViolation("period", "period-format",
                     "period '" + cmd.period() + "' is not one of " + Period.FORMAT));
         }
@@ -108,7 +108,7 @@ public class TaskCommands {
         task.ongoing = cmd.ongoing();
         task.priority = cmd.priority() == null ? Priority.NORMAL : cmd.priority();
         task.indicatorCodes = distinct(cmd.indicatorCodes()).toArray(String[]::new);
-        task.period = Period.parse(cmd.period()).orElseThrow().toString();
+        task.period = Period.tryParse(cmd.period()).orElseThrow().toString();
         task.assignedBy = user.username();
         return units.requireKnown(UnitDirectory.refs(task.leadUnit, coordinating))
                 .chain(() -> open(task, user.username()))

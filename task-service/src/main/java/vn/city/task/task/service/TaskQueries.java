@@ -9,7 +9,7 @@ import vn.city.common.security.CurrentUser;
 import vn.city.common.security.Roles;
 import vn.city.task.task.DeadlineChange;
 import vn.city.task.task.ExtensionRequest;
-import vn.city.task.task.Period;
+import vn.city.common.period.Period;
 import vn.city.task.task.ProgressReport;
 import vn.city.task.task.Task;
 import vn.city.task.task.TaskAccess;
@@ -92,7 +92,7 @@ public class TaskQueries {
             params.and("indicator", filter.indicator());
         }
         if (filter.period() != null) {
-            Period period = Period.parse(filter.period()).orElseThrow(() -> ProblemException.badRequest("period",
+            Period period = Period.tryParse(filter.period()).orElseThrow(() -> ProblemException.badRequest("period",
                     "period-format", "period '" + filter.period() + "' is not one of " + Period.FORMAT));
             where.add("t.period in :periods");
             params.and("periods", period.coveredLabels());

@@ -1,4 +1,4 @@
-package vn.city.indicator.period;
+package vn.city.common.period;
 
 /** How long a reporting period is: month, quarter, half year or year. */
 public enum PeriodKind {
@@ -10,7 +10,13 @@ public enum PeriodKind {
         this.months = months;
     }
 
+    /** How many months a period of this kind covers. */
     public int months() {
         return months;
+    }
+
+    /** How many periods of this kind a year has. */
+    public int perYear() {
+        return 12 / months;
     }
 }
