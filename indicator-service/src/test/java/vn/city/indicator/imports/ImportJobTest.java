@@ -2,6 +2,8 @@ package vn.city.indicator.imports;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -26,7 +28,19 @@ import static vn.city.indicator.support.Api.as;
 
 /** Bulk import as a job on the real stack: 100,000 rows with progress, the same file imported once, DHIS2 round trip. */
 @QuarkusTest
+@TestProfile(ImportJobTest.OwnTopic.class)
 class ImportJobTest {
+
+    /**
+     * The 100,000 events of the big file go to a topic of their own: on the shared test.indicator-events topic the
+     * other modules' consumers (task-service, meeting-service tests) would have to work through them first.
+     */
+    public static class OwnTopic implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("city.outbox.topic", "test.bulk.indicator-events");
+        }
+    }
 
     private static final List<String> UNITS = List.of("FIN", "ECO", "ENV", "URB", "CUL", "LAB", "W-SONGCAU",
             "W-DUCXUAN", "W-XUATHOA", "W-PHUNGCHIKIEN", "W-NGUYENTHIMINHKHAI", "C-DUONGQUANG");
