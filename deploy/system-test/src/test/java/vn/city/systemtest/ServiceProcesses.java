@@ -151,6 +151,12 @@ public final class ServiceProcesses {
                     starts.add(CompletableFuture.supplyAsync(() -> p.start(s, 0)));
                 }
                 starts.forEach(CompletableFuture::join);
+                // Ready no longer waits for Kafka: the consumers learn indicator-service's seeded units from its events
+                // a moment later, and the first tests act for those units at once.
+                org.awaitility.Awaitility.await("task-service and meeting-service know the seeded units")
+                        .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> Db.count(Service.TASK, "select count(*) from org_unit where code in ('FIN','ECO','W-SONGCAU')") == 3
+                                && Db.count(Service.MEETING, "select count(*) from unit_view where code in ('FIN','ECO','W-SONGCAU') and active") == 3);
             } catch (RuntimeException e) {
                 p.killAll();
                 startFailure = e.getCause() instanceof RuntimeException r ? r : e;
