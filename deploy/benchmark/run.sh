@@ -6,7 +6,8 @@
 #
 # It starts (or reuses) the infrastructure (deploy/local/infra.sh up), builds the service jars when missing or older
 # than their sources, recreates the benchmark databases (indicator_bench, task_bench, meeting_bench), starts its OWN
-# service instances on ports 4808x (management 4908x) with the heap of the Kubernetes manifests and topics prefixed
+# service instances on ports 4808x (management 4908x) with the runtime of deploy/local/service-runtime.sh (JDK 25 +
+# AOT cache, the JVM options of the manifests) and topics prefixed
 # "bench.", measures with the Java load generator in loadgen/, prints the table and writes results/<timestamp>.json.
 # It stops exactly what it started (also on failure or Ctrl-C); the infrastructure stays as it was found.
 # Every setting has an environment variable: see deploy/benchmark/README.md.
@@ -33,10 +34,10 @@ if [[ "$MODE" == quick ]]; then
   : "${BENCH_READ_SECONDS:=8}" "${BENCH_SUSTAINED_SECONDS:=10}" "${BENCH_FIRST_START:=0}"
 else
   : "${BENCH_ROUNDS:=2}" "${BENCH_WARMUP:=8}" "${BENCH_DURATION:=20}" "${BENCH_TOKEN_DURATION:=20}"
-  : "${BENCH_EVENT_SECONDS:=60}" "${BENCH_CONCLUSIONS:=10}" "${BENCH_HISTORY_YEARS:=5}" "${BENCH_BULK_ROWS:=10000}"
+  : "${BENCH_EVENT_SECONDS:=60}" "${BENCH_CONCLUSIONS:=10}" "${BENCH_HISTORY_YEARS:=5}" "${BENCH_BULK_ROWS:=100000}"
   : "${BENCH_READ_SECONDS:=20}" "${BENCH_SUSTAINED_SECONDS:=30}" "${BENCH_FIRST_START:=1}"
 fi
-: "${BENCH_CONCURRENCY:=16}" "${BENCH_EVENT_RATE:=200}" "${BENCH_DIRECTIVES:=5}" "${BENCH_INDICATORS:=50}"
+: "${BENCH_CONCURRENCY:=16}" "${BENCH_EVENT_RATE:=500}" "${BENCH_DIRECTIVES:=5}" "${BENCH_INDICATORS:=50}"
 : "${BENCH_UNITS:=15}" "${BENCH_READ_CONCURRENCY:=4}" "${BENCH_POLL_MS:=5}" "${BENCH_DRAIN_TIMEOUT:=900}"
 : "${BENCH_BULK_TIMEOUT:=300}" "${BENCH_BULK_FALLBACK_ROWS:=2000}" "${BENCH_MAX_IN_FLIGHT:=64}"
 : "${BENCH_DB:=fresh}"            # fresh: drop and recreate the benchmark databases; keep: reuse them
@@ -92,12 +93,24 @@ if [[ "$BENCH_BUILD" == auto && "$BENCH_APPS_FROM" == "$REPO_ROOT" ]]; then
       || { show_log_tail "$BLOG/build.log" 40; die "the build failed (log: $BLOG/build.log)"; }
     ok "services built ($(elapsed_since "$t") s)"
   fi
+  # indicator-service with the bare baseline endpoint and table (profile bench, built into target-bench/): the
+  # production artifact in target/ holds neither.
+  bjar="$REPO_ROOT/indicator-service/target-bench/quarkus-app/quarkus-run.jar"
+  if [[ ! -f "$bjar" || -n "$(find "$REPO_ROOT/pom.xml" "$REPO_ROOT/indicator-service" "$REPO_ROOT/common" -name 'target*' -prune -o -type f -newer "$bjar" -print -quit 2>/dev/null || true)" ]]; then
+    info "building indicator-service with the bare baseline: ./mvnw -B -q -DskipTests package -pl common,indicator-service -Pbench"
+    t="$(now)"
+    (cd "$REPO_ROOT" && ./mvnw -B -q -DskipTests package -pl common,indicator-service -Pbench) >"$BLOG/build-bench.log" 2>&1 \
+      || { show_log_tail "$BLOG/build-bench.log" 40; die "the bench build failed (log: $BLOG/build-bench.log)"; }
+    ok "indicator-service (bench profile) built ($(elapsed_since "$t") s)"
+  fi
 fi
 # Run from a copy: a rebuild in the working tree during the benchmark must not change the jars under the JVMs.
 for s in "${APP_SERVICES[@]}"; do
   src="$BENCH_APPS_FROM/$s/target/quarkus-app"
+  [[ "$s" != indicator-service ]] || src="$BENCH_APPS_FROM/$s/target-bench/quarkus-app"
   [[ -f "$src/quarkus-run.jar" ]] || die "$src/quarkus-run.jar is missing (BENCH_BUILD=$BENCH_BUILD)"
-  rm -rf "$WORK/app/$s"; mkdir -p "$WORK/app"; cp -r "$src" "$WORK/app/$s"
+  # -a keeps file times: an AOT cache trained for the build (app.aot, see below) stays valid for the copy
+  rm -rf "$WORK/app/$s"; mkdir -p "$WORK/app"; cp -a "$src" "$WORK/app/$s"
 done
 
 LOADGEN="$BENCH_DIR/loadgen/target/loadgen.jar"
@@ -108,14 +121,31 @@ if [[ ! -f "$LOADGEN" || -n "$(find "$BENCH_DIR/loadgen/pom.xml" "$BENCH_DIR/loa
 fi
 loadgen() { local cmd="$1"; shift; "$JAVA_BIN" -Xmx512m -XX:+UseParallelGC "$@" -jar "$LOADGEN" "$cmd"; }  # loadgen <command> [-D...]
 
-# ---- heap as in the Kubernetes manifests (deploy/kubernetes/base/services/<service>.yaml, JAVA_OPTS) -----------
-manifest_java_opts() {
-  local f="$REPO_ROOT/deploy/kubernetes/base/services/$1.yaml" v
-  v="$(grep -A1 'name: JAVA_OPTS' "$f" 2>/dev/null | sed -n 's/.*value: *"\(.*\)".*/\1/p' | head -n 1)"
-  [[ -n "$v" ]] || die "no JAVA_OPTS in $f: cannot take the heap from the Kubernetes manifest"
-  printf '%s' "$v"
+# ---- the runtime of every service launch (deploy/local/service-runtime.sh): JDK 25 + the service's AOT cache when
+# a JDK 25 exists, the JVM options of deploy/local/service-jvm.options (= the start of the manifests' JAVA_OPTS) ---
+RUNTIME="$REPO_ROOT/deploy/local/service-runtime.sh"
+RUNTIME_DESC="$("$RUNTIME" describe)"
+info "$RUNTIME_DESC"
+# BENCH_LEGACY=1 measures the runtime before issue 14 instead: the java of the PATH, the manifests' old options.
+: "${BENCH_LEGACY:=0}" "${BENCH_LEGACY_OPTS:=-Xmx384m -XX:MaxMetaspaceSize=160m -XX:+ExitOnOutOfMemoryError}"
+if ((BENCH_LEGACY)); then
+  HEAP_DESC="legacy runtime: $JAVA_BIN $BENCH_LEGACY_OPTS"
+else
+  # training runs (AOT caches) for the copies, all at once, before anything is timed
+  pids=()
+  for s in "${APP_SERVICES[@]}"; do "$RUNTIME" train "$s" "$WORK/app/$s" & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p" || true; done
+  HEAP_DESC="$(sed -n 's/^the services run on //p' <<<"$RUNTIME_DESC" | sed 's/ (\/[^)]*)//'); $(sed -e 's/#.*//' "$REPO_ROOT/deploy/local/service-jvm.options" | grep -v '^ *$' | tr '\n' ' ')"
+fi
+jvm_command() { # <service> -> the JVM part of the launch command, one argument a line
+  if ((BENCH_LEGACY)); then
+    printf '%s\n' "$JAVA_BIN"
+    # shellcheck disable=SC2086
+    printf '%s\n' $BENCH_LEGACY_OPTS
+  else
+    "$RUNTIME" command "$1" "$WORK/app/$1"
+  fi
 }
-HEAP_DESC="$(manifest_java_opts indicator-service | grep -o -- '-Xmx[^ ]*\|-XX:MaxMetaspaceSize=[^ ]*' | tr '\n' ' ')"
 
 # ---- databases and topics ------------------------------------------------------------------------------------
 loadgen prepare-db -Dbench.db="$BENCH_DB"
@@ -180,8 +210,9 @@ launch() {
   local name="$1" svc="$2" http="$3" mgmt="$4"
   require_port_free "$http" "$name (benchmark HTTP)"
   require_port_free "$mgmt" "$name (benchmark management)"
-  local opts flags=() log="$BLOG/$name.log"
-  opts="$(manifest_java_opts "$svc")"
+  local jvm=() jvm_out flags=() log="$BLOG/$name.log"
+  jvm_out="$(jvm_command "$svc")" || die "$svc: no launch command"
+  mapfile -t jvm <<<"$jvm_out"
   mapfile -t flags < <(flags_for "$name" "$http" "$mgmt")
   # Workaround (task-service as of this writing): quarkus.class-loading.parent-first-artifacts puts kafka-clients
   # into lib/boot, where org.slf4j is not visible, and the production jar fails at start with
@@ -200,7 +231,7 @@ launch() {
   # LOCAL ONLY credentials (the local database role and the local realm's client secrets), as deploy/local/up.sh
   # shellcheck disable=SC2086
   (cd "$WORK/app/$svc" && start_bg "$name" "$log" env QUARKUS_DATASOURCE_USERNAME=city QUARKUS_DATASOURCE_PASSWORD=city \
-    "QUARKUS_OIDC_CREDENTIALS_SECRET=$svc-secret" "$JAVA_BIN" $opts "${boot[@]+"${boot[@]}"}" "${flags[@]}" -jar "$WORK/app/$svc/quarkus-run.jar") || exit 1
+    "QUARKUS_OIDC_CREDENTIALS_SECRET=$svc-secret" "${jvm[@]}" "${boot[@]+"${boot[@]}"}" "${flags[@]}" -jar "$WORK/app/$svc/quarkus-run.jar") || exit 1
   STARTED+=("$name")
   local pid; pid="$(head -n 1 "$(pid_file "$name")")"
   local deadline=$((SECONDS + BENCH_READY_TIMEOUT))

@@ -6,8 +6,9 @@
 #   deploy/benchmark/web-pages.sh [users=20] [seconds=60] [base=http://localhost:8080]
 #
 # Needs the whole stack with the web running (deploy/local/up.sh). The pages read what the services hold; for
-# figures worth drawing, load some first (e.g. the web's README: "Demo data"). Run it through the CPU lock:
-#   /work/coord/heavy benchmark -- deploy/benchmark/web-pages.sh
+# figures worth drawing, load some first (e.g. a year of monthly figures through POST /api/figures). Run it through
+# the CPU lock:
+#   /work/coord/heavy none -- deploy/benchmark/web-pages.sh   (it loads the running stack, not the benchmark's instances)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 USERS="${1:-20}"

@@ -5,6 +5,8 @@
 #
 #   deploy/local/up.sh
 #
+# Each service runs as deploy/local/service-runtime.sh says: a JDK 25 with the service's AOT cache (trained here
+# after a build, about 40 s a service), or Java 17 without one when no JDK 25 exists (a line says so).
 # Services reuse what runs already: a service started by this script (pid file) or anything answering UP on its
 # health URL (e.g. a service you run with 'quarkus:dev') is left alone.
 # Environment: those of infra.sh (CITY_PG_*), plus SERVICE_READY_TIMEOUT (default 120 s a service).
@@ -78,6 +80,17 @@ else
     [[ -f "$(service_jar "$name")" ]] || die "$name: $(service_jar "$name") is still missing after the build: does $name/pom.xml run the quarkus-maven-plugin 'build' goal (fast-jar packaging)?"
   done
 
+  # ---- runtime: JDK 25 + AOT cache when available (deploy/local/service-runtime.sh) ---------------------------
+  RUNTIME="$LOCAL_STACK_DIR/service-runtime.sh"
+  info "$("$RUNTIME" describe)"
+  # a training run per service whose cache is missing or stale (after a build), all at once
+  train_pids=()
+  for name in "${TO_START[@]}"; do
+    "$RUNTIME" train "$name" "$(dirname "$(service_jar "$name")")" &
+    train_pids+=($!)
+  done
+  for p in "${train_pids[@]}"; do wait "$p" || true; done
+
   # ---- start ------------------------------------------------------------------------------------------------
   # The services default to localhost:55432/<db>; only an external PostgreSQL (CITY_PG_HOST) needs URLs here.
   declare -A LAUNCHED_AT=() PIDS=()
@@ -94,9 +107,10 @@ else
     fi
     log="$LOG_DIR/$name.log"
     info "starting $name (HTTP $http, management $mgmt, log $log)…"
+    jvm_out="$("$RUNTIME" command "$name" "$(dirname "$(service_jar "$name")")")" || die "$name: no launch command (see above)"
+    mapfile -t jvm <<<"$jvm_out"
     LAUNCHED_AT[$name]="$(now)"
-    (cd "$REPO_ROOT/$name" && start_bg "$name" "$log" env "${envs[@]}" "$JAVA_BIN" -Xms64m -Xmx256m \
-      -jar "$(service_jar "$name")") || exit 1
+    (cd "$REPO_ROOT/$name" && start_bg "$name" "$log" env "${envs[@]}" "${jvm[@]}" -jar "$(service_jar "$name")") || exit 1
     PIDS[$name]="$(head -n 1 "$(pid_file "$name")")"
   done
 

@@ -53,6 +53,8 @@ RULES=(
   "meeting-service packs read $ANY /api/packs,/api/packs/*"
   "meeting-service packs write secretariat,leader /api/packs,/api/packs/*"
   "meeting-service narratives read $ANY /api/narratives,/api/narratives/*"
+  "meeting-service notices read $ANY /api/meetings/{id}/notice,/api/meetings/{id}/notice.docx,/api/meetings/{id}/notice.pdf"
+  "meeting-service notices issue secretariat /api/meetings/{id}/notice,/api/meetings/{id}/notice.docx,/api/meetings/{id}/notice.pdf"
 )
 
 PASS=0

@@ -7,6 +7,7 @@ import vn.city.common.event.MalformedEventException;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -22,6 +23,9 @@ public class EventConsumer {
 
     static final int TRANSIENT_RETRIES = 12;
 
+    /** Events being applied right now in this process (all consumers), for the graceful shutdown. */
+    private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+
     private final String consumer;
     private final EventCodec codec;
     private final Inbox inbox;
@@ -36,12 +40,26 @@ public class EventConsumer {
     }
 
     public Uni<Void> consume(String message) {
-        CloudEvent event = codec.read(message);
+        CloudEvent event;
+        try {
+            event = codec.read(message);
+        } catch (MalformedEventException malformed) {
+            DeadLetterCounter.record(consumer, malformed);
+            throw malformed;
+        }
         Function<CloudEvent, Uni<?>> handler = handlers.get(event.type());
         return Uni.createFrom().deferred(() -> inbox.applyOnce(consumer, event,
                         () -> handler == null ? Uni.createFrom().voidItem() : handler.apply(event)))
                 .onFailure(failure -> !(failure instanceof MalformedEventException))
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).atMost(TRANSIENT_RETRIES)
+                // a failure returned from here is dead-lettered by the connector (failure-strategy=dead-letter-queue)
+                .onFailure().invoke(failure -> DeadLetterCounter.record(consumer, failure))
+                .onSubscription().invoke(IN_FLIGHT::incrementAndGet)
+                .onTermination().invoke(IN_FLIGHT::decrementAndGet)
                 .replaceWithVoid();
+    }
+
+    static int inFlight() {
+        return IN_FLIGHT.get();
     }
 }

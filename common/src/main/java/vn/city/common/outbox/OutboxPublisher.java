@@ -1,9 +1,12 @@
 package vn.city.common.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.jboss.logging.Logger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,14 +32,20 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 class OutboxPublisher {
 
+    private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
+
     private final Map<String, Object> kafkaConfig;
+    private final MeterRegistry registry;
     private volatile Producer<String, String> producer;
+    private volatile KafkaClientMetrics producerMetrics;
 
     /**
      * @param brokerConfig every {@code kafka.*} property of the service (bootstrap servers, SASL/TLS settings),
      *                     so the relay authenticates exactly as the service's consumers do
      */
-    OutboxPublisher(@Identifier("default-kafka-broker") Map<String, Object> brokerConfig, OutboxConfig config) {
+    OutboxPublisher(@Identifier("default-kafka-broker") Map<String, Object> brokerConfig, OutboxConfig config,
+                    MeterRegistry registry) {
+        this.registry = registry;
         int timeoutMs = (int) config.sendTimeout().toMillis();
         Map<String, Object> merged = new HashMap<>();
         brokerConfig.forEach((k, v) -> {
@@ -101,14 +110,35 @@ class OutboxPublisher {
                 if (producer == null) {
                     Properties props = new Properties();
                     props.putAll(kafkaConfig);
-                    producer = new KafkaProducer<>(props);
+                    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+                    KafkaProducer<String, String> created = new KafkaProducer<>(props);
+                    bindMetrics(created);
+                    producer = created;
                 }
             }
         }
         return producer;
     }
 
+    /**
+     * kafka_producer_* metrics (record-error-rate, request-latency-avg, ...) of the relay's producer, client_id
+     * {@code outbox-relay}. The same tag keys as the connector's clients (Prometheus refuses one name with two label
+     * sets); a metrics problem never stops publishing.
+     */
+    private void bindMetrics(KafkaProducer<String, String> created) {
+        try {
+            KafkaClientMetrics metrics = new KafkaClientMetrics(created);
+            metrics.bindTo(registry);
+            producerMetrics = metrics;
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay: producer metrics not exported (%s)", e.getMessage());
+        }
+    }
+
     void close(@Observes ShutdownEvent event) {
+        if (producerMetrics != null) {
+            producerMetrics.close();
+        }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }

@@ -1,6 +1,8 @@
 package vn.city.common.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,10 +38,15 @@ public class OutboxRelay {
     private volatile boolean running;
     private Thread thread;
 
-    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, OutboxBatch batch) {
+    private final Counter publishedCounter;
+
+    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, OutboxBatch batch, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.config = config;
         this.batch = batch;
+        this.publishedCounter = Counter.builder("city.outbox.published")
+                .description("Outbox events acknowledged by Kafka and marked sent by this instance")
+                .register(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -99,6 +106,7 @@ public class OutboxRelay {
         do {
             sent = batch.publishNext(ADVISORY_LOCK_KEY);
             published.addAndGet(sent);
+            publishedCounter.increment(sent);
         } while (sent >= config.batchSize() && running);
     }
 

@@ -12,9 +12,13 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import io.quarkus.arc.Arc;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
+import vn.city.common.availability.DependencyUnavailable;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
@@ -99,18 +103,29 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return respond(SecurityProblems.unauthorized(path(uri)));
+    public Uni<Response> unauthorized(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
+        return keycloakAware(SecurityProblems.unauthorized(path(uri)), e, headers);
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return respond(SecurityProblems.unauthorized(path(uri)));
+    public Uni<Response> authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        return keycloakAware(SecurityProblems.unauthorized(path(uri)), e, headers);
     }
 
+    /** The policy enforcer's refusal: 403, or 503 when it could not ask Keycloak (see {@link SecurityProblems}). */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(SecurityProblems.forbidden(path(uri)));
+    public Uni<Response> forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return keycloakAware(SecurityProblems.forbidden(path(uri)), e, headers);
+    }
+
+    private static Uni<Response> keycloakAware(Problem problem, Throwable e, HttpHeaders headers) {
+        String authorization = headers == null ? null : headers.getHeaderString("Authorization");
+        return Arc.container().instance(SecurityProblems.class).get()
+                .keycloakAware(authorization, problem, e, problem.instance())
+                .map(p -> p.status() == 503
+                        ? Response.fromResponse(respond(p)).header("Retry-After",
+                                Integer.toString(SecurityProblems.IDENTITY_RETRY_AFTER_SECONDS)).build()
+                        : respond(p));
     }
 
     @ServerExceptionMapper
@@ -124,8 +139,19 @@ public class ProblemMappers {
         return respond(new Problem(Problem.TYPE_BASE + slug, title, status, e.getMessage(), path(uri), List.of()));
     }
 
+    /** Seconds a client should wait before retrying a request refused because the database is away. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DependencyUnavailable.isUnavailable(e)) {
+            // the database is away (stopped, restarting, unreachable): nothing of the request was committed, unless
+            // the commit itself was in flight, and then all of it (with its outbox event); the client retries
+            LOG.warnf("request refused with 503, the database is unavailable: %s", e.toString());
+            return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "database-unavailable",
+                            "Service unavailable", 503, "the database is unavailable; retry later", path(uri), List.of())))
+                    .header("Retry-After", Integer.toString(DATABASE_RETRY_AFTER_SECONDS)).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, incident %s", incident);
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,

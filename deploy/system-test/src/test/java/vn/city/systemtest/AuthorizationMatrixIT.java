@@ -81,6 +81,10 @@ class AuthorizationMatrixIT {
         rule(i, "POST", "/api/figures", true, Role.OFFICER, Role.SECRETARIAT);
         rule(i, "POST", "/api/imports/figures", true, Role.OFFICER, Role.SECRETARIAT);
         rule(i, "POST", "/api/imports/dhis2", true, Role.OFFICER, Role.SECRETARIAT);
+        rule(i, "POST", "/api/dataValueSets", true, Role.OFFICER, Role.SECRETARIAT);
+        rule(i, "GET", "/api/dataValueSets", false, Role.VIEWER, Role.OFFICER, Role.SECRETARIAT, Role.LEADER);
+        // a job's status is read by those who may import (the realm's imports resource has the write scope only)
+        rule(i, "GET", "/api/imports/jobs/{id}", false, Role.OFFICER, Role.SECRETARIAT);
         rule(i, "POST", "/api/indicators", false, Role.SECRETARIAT);
         rule(i, "PUT", "/api/indicators/{code}", false, Role.SECRETARIAT);
         rule(i, "POST", "/api/indicators/measure-units", false, Role.SECRETARIAT);
@@ -127,6 +131,13 @@ class AuthorizationMatrixIT {
         rule(m, "POST", "/api/meetings/{id}/items/{itemId}/proposal", false, Role.SECRETARIAT);
         rule(m, "GET", "/api/meetings/reports/{period}", false, Role.VIEWER, Role.OFFICER, Role.SECRETARIAT, Role.LEADER);
         rule(m, "PUT", "/api/meetings/reports/{period}/{unitCode}/{section}", true, Role.OFFICER, Role.SECRETARIAT);
+        // issue 18: the conclusion notice (read by the meeting's readers, numbered by the secretariat) and documents
+        for (String p : List.of("/api/meetings/{id}/notice", "/api/meetings/{id}/notice.{format}",
+                "/api/narratives/{meetingId}.docx")) {
+            rule(m, "GET", p, true, Role.VIEWER, Role.OFFICER, Role.SECRETARIAT, Role.LEADER);
+        }
+        rule(m, "POST", "/api/meetings/{id}/notice", false, Role.SECRETARIAT);
+        rule(i, "GET", "/api/results/export.xlsx", false, Role.VIEWER, Role.OFFICER, Role.SECRETARIAT, Role.LEADER);
     }
 
     /** Data of one organisation unit the requests point at. */
@@ -286,6 +297,7 @@ class AuthorizationMatrixIT {
                 .replace("{period}", period)
                 .replace("{unitCode}", unit)
                 .replace("{section}", "ECONOMY")
+                .replace("{format}", "pdf")
                 .replace("{code}", op.path().startsWith("/api/units") ? unitToEdit : indicator);
         Instance target = ServiceProcesses.get().base(op.service());
         RequestSpecification spec = Api.as(c.user(), target);
@@ -296,6 +308,9 @@ class AuthorizationMatrixIT {
                 spec.accept("text/csv");
             } else if (op.path().endsWith(".html")) {
                 spec.accept("text/html");
+            } else if (op.path().endsWith(".docx") || op.path().endsWith(".xlsx")
+                    || op.path().endsWith(".{format}")) {
+                spec.accept("*/*");
             }
             return spec.get(path);
         }
@@ -324,7 +339,7 @@ class AuthorizationMatrixIT {
                         "version", "ESTIMATE", "value", 12.5);
                 case "/api/imports/figures" -> "indicatorCode,unitCode,period,version,value\n" + indicator + "," + unit + ","
                         + period + ",ESTIMATE,13\n";
-                case "/api/imports/dhis2" -> Map.of("dataSet", "monthly-briefing", "period", period.replace("-", ""),
+                case "/api/imports/dhis2", "/api/dataValueSets" -> Map.of("dataSet", "monthly-briefing", "period", period.replace("-", ""),
                         "orgUnit", unit, "dataValues", List.of(Map.of("dataElement", indicator, "value", "14")));
                 case "/api/indicators" -> indicatorBody("ST_MXI_" + s);
                 case "/api/indicators/{code}" -> indicatorBody(null);

@@ -37,6 +37,9 @@ final class Infrastructure {
     private Infrastructure() {
     }
 
+    /** When this run's consumer groups were moved to the end of their topics: the run's events come after it. */
+    static volatile java.time.Instant preparedAt;
+
     static void prepare() {
         for (Service s : Service.values()) {
             for (int port : new int[] {28080 + s.portSuffix, 29080 + s.portSuffix, 38080 + s.portSuffix,
@@ -48,6 +51,7 @@ final class Infrastructure {
             }
         }
         freshDatabases();
+        preparedAt = java.time.Instant.now();
         topicsAndGroups();
     }
 

@@ -78,7 +78,7 @@ class ReplicasIT {
                         "period", YearMonth.of(2001, 1).plusMonths(i).toString(), "version", "ESTIMATE", "value", i + 1))
                         .post("/api/figures"), 201);
             }
-            List<JsonNode> figureEvents = indicatorEvents.awaitCount(e -> e.path("subject").asText().startsWith(code + "/"),
+            List<JsonNode> figureEvents = indicatorEvents.awaitCount(e -> figureOf(e, code),
                     FIGURES, Duration.ofSeconds(60));
             List<String> figureIds = ids(figureEvents);
 
@@ -116,7 +116,7 @@ class ReplicasIT {
                     && taskIds.contains(e.path("subject").asText()), Duration.ofSeconds(12));
             List<JsonNode> assignedAfter = taskEvents.drain(e -> "city.task.task-assigned.v1".equals(e.path("type").asText())
                     && taskIds.contains(e.path("subject").asText()), Duration.ZERO);
-            List<JsonNode> figuresAfter = indicatorEvents.drain(e -> e.path("subject").asText().startsWith(code + "/"),
+            List<JsonNode> figuresAfter = indicatorEvents.drain(e -> figureOf(e, code),
                     Duration.ofSeconds(1));
             List<JsonNode> concluded = meetingEvents.drain(e -> "city.meeting.meeting-concluded.v1".equals(e.path("type").asText())
                     && meeting.toString().equals(e.path("subject").asText()), Duration.ofSeconds(1));
@@ -159,5 +159,11 @@ class ReplicasIT {
         List<String> out = new ArrayList<>();
         events.forEach(e -> out.add(e.path("id").asText()));
         return out;
+    }
+
+    /** A figure-submitted event of this test's indicator (city-result-changed events share the subject prefix). */
+    static boolean figureOf(JsonNode e, String code) {
+        return e.path("subject").asText().startsWith(code + "/")
+                && "city.indicator.figure-submitted.v1".equals(e.path("type").asText());
     }
 }

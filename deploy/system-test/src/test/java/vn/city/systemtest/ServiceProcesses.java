@@ -78,12 +78,18 @@ public final class ServiceProcesses {
         public final Path log;
         private volatile Process process;
 
-        Instance(Service service, int replica, Path log) {
+        /** Extra configuration of this instance (e.g. a Keycloak behind a proxy), on top of {@link #properties}. */
+        final Map<String, String> overrides;
+
+        Instance(Service service, int replica, Path log, Map<String, String> overrides) {
             this.service = service;
             this.replica = replica;
-            this.httpPort = (replica == 0 ? 28080 : 38080) + service.portSuffix;
-            this.managementPort = (replica == 0 ? 29080 : 39080) + service.portSuffix;
+            // replicas 2 and up (the outage tests' own instances): 5808x/5908x, 5809x/5909x, ...
+            this.httpPort = (replica == 0 ? 28080 : replica == 1 ? 38080 : 58080 + 10 * (replica - 2)) + service.portSuffix;
+            this.managementPort = (replica == 0 ? 29080 : replica == 1 ? 39080 : 59080 + 10 * (replica - 2))
+                    + service.portSuffix;
             this.log = log;
+            this.overrides = Map.copyOf(overrides);
         }
 
         public String name() {
@@ -145,6 +151,12 @@ public final class ServiceProcesses {
                     starts.add(CompletableFuture.supplyAsync(() -> p.start(s, 0)));
                 }
                 starts.forEach(CompletableFuture::join);
+                // Ready no longer waits for Kafka: the consumers learn indicator-service's seeded units from its events
+                // a moment later, and the first tests act for those units at once.
+                org.awaitility.Awaitility.await("task-service and meeting-service know the seeded units")
+                        .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> Db.count(Service.TASK, "select count(*) from org_unit where code in ('FIN','ECO','W-SONGCAU')") == 3
+                                && Db.count(Service.MEETING, "select count(*) from unit_view where code in ('FIN','ECO','W-SONGCAU') and active") == 3);
             } catch (RuntimeException e) {
                 p.killAll();
                 startFailure = e.getCause() instanceof RuntimeException r ? r : e;
@@ -168,23 +180,39 @@ public final class ServiceProcesses {
         return i;
     }
 
+    /** The running instance of a service's replica, or null. */
+    public Instance running(Service service, int replica) {
+        return running.get(key(service, replica));
+    }
+
     /** Starts replica {@code replica} of a service (0 = the base one) and waits until it is ready. */
     public Instance start(Service service, int replica) {
+        return start(service, replica, Map.of());
+    }
+
+    /** Starts replica {@code replica} with extra configuration and waits until it is ready. */
+    public Instance start(Service service, int replica, Map<String, String> overrides) {
+        Instance inst = launch(service, replica, overrides);
+        awaitReady(inst, Duration.ofSeconds(StackConfig.READY_TIMEOUT_SECONDS));
+        return inst;
+    }
+
+    /** Starts replica {@code replica} with extra configuration, without waiting for readiness. */
+    public Instance launch(Service service, int replica, Map<String, String> overrides) {
         Path jar = appDir(service).resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             snapshot(service);
         }
         Instance inst = new Instance(service, replica, processDir.resolve(
-                service.module + (replica == 0 ? "" : "-replica" + replica) + ".log"));
+                service.module + (replica == 0 ? "" : "-replica" + replica) + ".log"), overrides);
         if (running.containsKey(key(service, replica)) && running.get(key(service, replica)).alive()) {
             throw new IllegalStateException(inst.name() + " already runs");
         }
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
+        // the same runtime as deploy/local/up.sh and the benchmark: JDK 25 + the AOT cache of this copy when a JDK 25
+        // exists (trained on the first start of a fresh build), else Java 17; the options of service-jvm.options
+        List<String> cmd = new ArrayList<>(runtimeCommand(service, appDir(service)));
         properties(inst).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        inst.overrides.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         if (Boolean.getBoolean("city.system-test.boot-classpath-workaround")) {
             // Development aid only, off by default: a jar whose lib/boot holds kafka-clients (parent-first) without
             // slf4j fails to start (NoClassDefFoundError org/slf4j/LoggerFactory); adding slf4j to the system class
@@ -219,8 +247,37 @@ public final class ServiceProcesses {
         }
         running.put(key(service, replica), inst);
         writePid(inst);
-        awaitReady(inst, Duration.ofSeconds(StackConfig.READY_TIMEOUT_SECONDS));
         return inst;
+    }
+
+    /**
+     * The JVM part of the launch command from {@code deploy/local/service-runtime.sh command}: the java to run on, the
+     * options of {@code deploy/local/service-jvm.options} and, on JDK 25+, {@code -XX:AOTCache=<app>/app.aot} (a
+     * training run first when the cache of this copy is missing or stale). Its messages go to this JVM's stderr.
+     */
+    static List<String> runtimeCommand(Service service, Path app) {
+        Path script = StackConfig.repoRoot().resolve("deploy/local/service-runtime.sh");
+        try {
+            Process p = new ProcessBuilder("bash", script.toString(), "command", service.module, app.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(15, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException(script + " command " + service.module + " failed (exit "
+                        + (p.isAlive() ? "timeout" : p.exitValue()) + "); its messages are above");
+            }
+            List<String> cmd = out.lines().filter(l -> !l.isBlank()).toList();
+            if (cmd.isEmpty()) {
+                throw new IllegalStateException(script + " printed no command for " + service.module);
+            }
+            return cmd;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + script, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The service's packaged application as built: {@code <svc>/target/quarkus-app}. */
@@ -305,7 +362,9 @@ public final class ServiceProcesses {
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    // file times kept: an AOT cache trained for the build (app.aot) stays valid for the copy
+                    Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -399,7 +458,7 @@ public final class ServiceProcesses {
             stop(inst);
         }
         running.remove(key(inst.service, inst.replica));
-        return start(inst.service, inst.replica);
+        return start(inst.service, inst.replica, inst.overrides);
     }
 
     private void waitExit(Process p, Instance inst) {
@@ -499,8 +558,10 @@ public final class ServiceProcesses {
         Map<String, String> p = new java.util.LinkedHashMap<>();
         p.put("quarkus.http.port", Integer.toString(inst.httpPort));
         p.put("quarkus.management.port", Integer.toString(inst.managementPort));
-        p.put("quarkus.datasource.jdbc.url", StackConfig.jdbcUrl(s.database));
-        p.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + StackConfig.PG_PORT + "/" + s.database);
+        // through a proxy the database outage test can cut (the shared server is never stopped)
+        int pg = Outages.database().port();
+        p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + pg + "/" + s.database);
+        p.put("quarkus.datasource.reactive.url", "postgresql://localhost:" + pg + "/" + s.database);
         p.put("quarkus.datasource.username", StackConfig.PG_USER);
         p.put("quarkus.datasource.password", StackConfig.PG_PASSWORD);
         // six processes at once on a server of max_connections=200 shared with the other engineers' tests

@@ -7,11 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import vn.city.indicator.result.Aggregation;
-import vn.city.indicator.result.ChangeKind;
-import vn.city.indicator.result.CityAggregation;
-import vn.city.indicator.result.Direction;
-import vn.city.indicator.result.Nature;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -51,12 +46,6 @@ public class Indicator extends PanacheEntityBase {
     public int decimals;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
-
-    /** What the city aggregation needs to know of this indicator. */
-    public CityAggregation.Rule rule() {
-        return new CityAggregation.Rule(code, nature, direction, changeKind, aggregation, ownerUnit, numeratorCode,
-                denominatorCode, reportingUnitList(), isPercent());
-    }
 
     public List<String> reportingUnitList() {
         if (reportingUnits == null || reportingUnits.isBlank()) {

@@ -1,9 +1,9 @@
 package vn.city.indicator.catalogue;
 
-import vn.city.indicator.result.Aggregation;
-import vn.city.indicator.result.ChangeKind;
-import vn.city.indicator.result.Direction;
-import vn.city.indicator.result.Nature;
+import vn.city.indicator.catalogue.Aggregation;
+import vn.city.indicator.catalogue.ChangeKind;
+import vn.city.indicator.catalogue.Direction;
+import vn.city.indicator.catalogue.Nature;
 
 import java.util.List;
 

@@ -20,11 +20,7 @@ public final class ValueRules {
 
     /** The number without trailing zeros and never in exponent form (4.150000 → 4.15, 100.000000 → 100). */
     public static BigDecimal normal(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal v = value.stripTrailingZeros();
-        return v.scale() < 0 ? v.setScale(0) : v;
+        return vn.city.indicator.result.Numbers.normal(value);
     }
 
     /** Adds the violations of {@code value} (named {@code field}) to {@code errors}; returns the normalised value. */

@@ -3,7 +3,15 @@ package vn.city.indicator.imports;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import vn.city.common.security.CurrentUser;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.UUID;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,12 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
-import vn.city.common.input.TextRules;
 import vn.city.common.problem.Problem;
 import vn.city.common.problem.ProblemException;
 import vn.city.common.security.UnitAccess;
 import vn.city.indicator.figure.FigureReceipt;
-import vn.city.indicator.figure.rest.SubmitFigure;
+import vn.city.indicator.figure.FigureCommand;
 import vn.city.indicator.figure.service.FigureService;
 import vn.city.indicator.result.FigureVersion;
 
@@ -41,81 +48,77 @@ public class ImportResource {
     private static final java.util.regex.Pattern DHIS2_PERIOD =
             java.util.regex.Pattern.compile("(\\d{4})(?:(\\d{2})|Q([1-4])|S([12]))?");
 
+    static final long SYNC_LIMIT = 64 * 1024;
+
     private final FigureService figures;
     private final UnitAccess access;
+    private final ImportJobs jobs;
 
-    public ImportResource(FigureService figures, UnitAccess access) {
+    public ImportResource(FigureService figures, UnitAccess access, ImportJobs jobs) {
         this.figures = figures;
         this.access = access;
+        this.jobs = jobs;
     }
 
     @POST
     @Path("figures")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @ResponseStatus(201)
-    @Operation(summary = "Import figures from CSV (UTF-8, one row a figure, all or nothing)",
+    @Blocking
+    @Operation(summary = "Import figures from CSV (UTF-8, one row a figure, all or nothing; a large file becomes a job)",
             description = "Header: indicatorCode,unitCode,period,version,value[,yearToDate,measureUnit,note]. value and "
-                    + "yearToDate may be written the Vietnamese way (quote them: \"1.739,5\"). Errors name the CSV line: "
-                    + "rows[2].value is the first data line's value. An officer may import only its own unit's rows.")
+                    + "yearToDate are written the Vietnamese way (quote them: \"1.739,5\"). Errors name the CSV line: "
+                    + "rows[2].value is the first data line's value. An officer may import only its own unit's rows. "
+                    + "A file up to 64 KiB (without async=true) is answered at once: 201 with the figures, 422 with "
+                    + "every error. A larger one answers 202 Accepted with a Location to follow "
+                    + "(GET /api/imports/jobs/{id}: rows read, rejected, written, percent, errors). The same file sent "
+                    + "again is not imported again: 200 with the earlier job.")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "two figures", value = """
             indicatorCode,unitCode,period,version,value,yearToDate,measureUnit,note
             RETAIL_SALES,ECO,2022-06,ESTIMATE,285,"1.739,5",tỷ đồng,ước tháng 6
             INDUSTRIAL_OUTPUT,ECO,2022-06,ESTIMATE,"24.252,92","145.244,67",triệu đồng,""")))
+    @APIResponse(responseCode = "201", description = "A small file, imported")
+    @APIResponse(responseCode = "200", description = "The same file was imported before: the earlier job")
+    @APIResponse(responseCode = "202", description = "A large file, imported as a job (Location)")
     @APIResponse(responseCode = "422", description = "Some rows break a rule: all are listed, nothing is stored")
-    public Uni<ImportReport> csv(String body) {
-        List<List<String>> records;
+    public Response csv(InputStream body, @QueryParam("async") boolean async) throws Exception {
+        CurrentUser user = access.user();
+        ImportJobs.Spooled file = jobs.spool(body);
         try {
-            records = Csv.parse(body == null ? "" : body);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("body", "csv-syntax", e.getMessage());
-        }
-        if (records.isEmpty()) {
-            throw ProblemException.badRequest("body", "csv-header", "the file is empty; a header line is required");
-        }
-        Map<String, Integer> columns = new HashMap<>();
-        List<String> header = records.get(0);
-        for (int i = 0; i < header.size(); i++) {
-            columns.put(header.get(i).trim(), i);
-        }
-        for (String required : REQUIRED) {
-            if (!columns.containsKey(required)) {
-                throw ProblemException.badRequest("header", "csv-header", "column '" + required + "' is missing");
+            jobs.checkCsvHeader(file);
+            BulkImport.Registration job = jobs.register(file, "CSV", user);
+            URI location = URI.create("/api/imports/jobs/" + job.id());
+            if (job.repeated()) {
+                jobs.delete(file);
+                return Response.ok(jobs.status(job.id())).location(location).build();
             }
-        }
-        if (records.size() == 1) {
-            throw ProblemException.invalid("rows", "not-empty", "the file holds no figures");
-        }
-        List<SubmitFigure> rows = new ArrayList<>();
-        List<Problem.FieldViolation> errors = new ArrayList<>();
-        for (int n = 1; n < records.size(); n++) {
-            List<String> r = records.get(n);
-            String prefix = "rows[" + (n + 1) + "].";
-            if (r.size() != header.size()) {
-                errors.add(new Problem.FieldViolation("rows[" + (n + 1) + "]", "column-count",
-                        "the line has " + r.size() + " fields, the header " + header.size()));
-                continue;
+            if (async || file.bytes() > SYNC_LIMIT) {
+                jobs.runLater(job.id(), file, "CSV", user, null);
+                return Response.accepted(jobs.status(job.id())).location(location).build();
             }
-            boolean control = false;
-            for (Map.Entry<String, Integer> c : columns.entrySet()) {
-                String value = r.get(c.getValue());
-                if (TextRules.forbiddenControl(value) >= 0) {
-                    errors.add(new Problem.FieldViolation(prefix + c.getKey(), TextRules.CONTROL_CHARACTER,
-                            prefix + c.getKey() + " " + TextRules.controlMessage(value)));
-                    control = true;
-                }
+            BulkImport.Outcome outcome = jobs.runNow(job.id(), file, "CSV", user, null, true);
+            if (outcome.forbidden()) {
+                throw ProblemException.forbidden(outcome.errors().stream().filter(e -> "forbidden".equals(e.rule()))
+                        .findFirst().map(Problem.FieldViolation::message).orElse("not the caller's unit"));
             }
-            if (control) {
-                continue;
+            if (!"SUCCEEDED".equals(outcome.state())) {
+                throw ProblemException.invalid(outcome.errors());
             }
-            rows.add(new SubmitFigure(cell(r, columns, "indicatorCode"), cell(r, columns, "unitCode"),
-                    cell(r, columns, "period"), version(cell(r, columns, "version"), prefix + "version", errors), null,
-                    cell(r, columns, "value"), number(cell(r, columns, "yearToDate"), prefix + "yearToDate", errors),
-                    cell(r, columns, "measureUnit"), cell(r, columns, "note")));
+            return Response.status(201).location(location)
+                    .entity(new ImportReport(outcome.rowsWritten(), outcome.figures())).build();
+        } catch (RuntimeException e) {
+            jobs.delete(file);
+            throw e;
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return figures.submitAll(rows, access.user(), "CSV", "rows", 2).map(ImportResource::report);
+    }
+
+    @GET
+    @Path("jobs/{id}")
+    @Blocking
+    @Operation(summary = "An import job: state (QUEUED, RUNNING, SUCCEEDED, FAILED), rows read, rejected and written, "
+            + "percent done, and the errors of a refused file (at most " + BulkImport.ERROR_CAP + ")")
+    @APIResponse(responseCode = "404", description = "No such job")
+    public ImportJobs.JobStatus job(@PathParam("id") UUID id) throws Exception {
+        return jobs.status(id);
     }
 
     @POST
@@ -132,13 +135,13 @@ public class ImportResource {
     public Uni<ImportReport> dhis2(@Valid @NotNull Dhis2DataValueSet set,
                                    @QueryParam("version") FigureVersion version) {
         FigureVersion v = version == null ? FigureVersion.ESTIMATE : version;
-        List<SubmitFigure> rows = new ArrayList<>();
+        List<FigureCommand> rows = new ArrayList<>();
         List<Problem.FieldViolation> errors = new ArrayList<>();
         for (int n = 0; n < set.dataValues().size(); n++) {
             Dhis2DataValueSet.DataValue dv = set.dataValues().get(n);
             String period = dv.period() != null ? dv.period() : set.period();
             String unit = dv.orgUnit() != null ? dv.orgUnit() : set.orgUnit();
-            rows.add(new SubmitFigure(dv.dataElement(), unit, dhis2Period(period, "dataValues[" + n + "].period", errors),
+            rows.add(new FigureCommand(dv.dataElement(), unit, dhis2Period(period, "dataValues[" + n + "].period", errors),
                     v, dhis2Value(dv.value(), "dataValues[" + n + "].value", errors), null, null, null, dv.comment()));
         }
         if (!errors.isEmpty()) {

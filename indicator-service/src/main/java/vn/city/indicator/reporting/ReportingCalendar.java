@@ -34,13 +34,20 @@ public class ReportingCalendar {
     public Uni<ReportingRules> rules() {
         return ReportingDeadline.<ReportingDeadline>listAll().map(overrides -> {
             Map<PeriodKind, Integer> days = new EnumMap<>(PeriodKind.class);
-            days.put(PeriodKind.MONTH, config.monthlyDeadlineDay());
-            days.put(PeriodKind.QUARTER, config.quarterlyDeadlineDay());
-            days.put(PeriodKind.HALF_YEAR, config.halfYearDeadlineDay());
-            days.put(PeriodKind.YEAR, config.yearlyDeadlineDay());
             overrides.forEach(o -> days.put(o.periodKind, o.deadlineDay));
-            return new ReportingRules(config.cutOffDay(), days, config.zone());
+            return rules(days);
         });
+    }
+
+    /** The rules with the deadline days the secretariat set (by period kind) over the configured ones. */
+    public ReportingRules rules(Map<PeriodKind, Integer> overrides) {
+        Map<PeriodKind, Integer> days = new EnumMap<>(PeriodKind.class);
+        days.put(PeriodKind.MONTH, config.monthlyDeadlineDay());
+        days.put(PeriodKind.QUARTER, config.quarterlyDeadlineDay());
+        days.put(PeriodKind.HALF_YEAR, config.halfYearDeadlineDay());
+        days.put(PeriodKind.YEAR, config.yearlyDeadlineDay());
+        days.putAll(overrides);
+        return new ReportingRules(config.cutOffDay(), days, config.zone());
     }
 
     /** Sets the deadline day of a period kind; it must fall after the data cut-off. */
@@ -57,7 +64,7 @@ public class ReportingCalendar {
             d.updatedBy = by;
             d.updatedAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
             return existing != null ? Uni.createFrom().item(d) : d.<ReportingDeadline>persist();
-        }).chain(this::rules);
+        }).chain(d -> rules());
     }
 
     public LocalDate today() {

@@ -1,5 +1,8 @@
 package vn.city.indicator.result;
 
+import vn.city.indicator.catalogue.ChangeKind;
+import vn.city.indicator.catalogue.Aggregation;
+
 import java.math.BigDecimal;
 import java.util.List;
 

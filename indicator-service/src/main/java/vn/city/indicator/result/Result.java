@@ -1,5 +1,7 @@
 package vn.city.indicator.result;
 
+import vn.city.indicator.catalogue.ChangeKind;
+
 import java.math.BigDecimal;
 
 /**

@@ -1,5 +1,10 @@
 package vn.city.indicator.result;
 
+import vn.city.indicator.catalogue.Nature;
+import vn.city.indicator.catalogue.Direction;
+import vn.city.indicator.catalogue.ChangeKind;
+import vn.city.indicator.unit.Lineage;
+
 import vn.city.common.period.Period;
 
 import java.math.BigDecimal;

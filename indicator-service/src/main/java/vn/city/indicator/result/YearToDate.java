@@ -1,5 +1,7 @@
 package vn.city.indicator.result;
 
+import vn.city.indicator.catalogue.Nature;
+
 import vn.city.common.period.Period;
 import vn.city.common.period.PeriodKind;
 

@@ -1,5 +1,7 @@
 package vn.city.indicator.imports;
 
+import vn.city.indicator.csv.Csv;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

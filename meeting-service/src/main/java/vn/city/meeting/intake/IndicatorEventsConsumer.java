@@ -47,12 +47,17 @@ public class IndicatorEventsConsumer {
         this.results = results;
         this.proposals = proposals;
         this.consumer = new EventConsumer("meeting-service", codec, inbox, Map.of(
-                PREFIX + "unit-changed.v1", this::unitChanged,
-                PREFIX + "indicator-changed.v1", this::indicatorChanged,
-                PREFIX + "target-set.v1", this::targetSet,
-                PREFIX + "figure-submitted.v1", this::figureSubmitted,
-                PREFIX + "city-result-changed.v1", this::cityResultChanged,
+                PREFIX + "unit-changed.v1", changing(this::unitChanged),
+                PREFIX + "indicator-changed.v1", changing(this::indicatorChanged),
+                PREFIX + "target-set.v1", changing(this::targetSet),
+                PREFIX + "figure-submitted.v1", changing(this::figureSubmitted),
+                PREFIX + "city-result-changed.v1", changing(this::cityResultChanged),
                 PREFIX + "indicator-off-track.v1", this::offTrack));
+    }
+
+    /** A handler that changes what packs are built from also marks the read model changed, in its transaction. */
+    private java.util.function.Function<CloudEvent, Uni<?>> changing(java.util.function.Function<CloudEvent, Uni<?>> h) {
+        return event -> h.apply(event).call(results::changed);
     }
 
     @Incoming("indicator-events")

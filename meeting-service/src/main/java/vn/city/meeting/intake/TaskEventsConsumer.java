@@ -13,6 +13,7 @@ import vn.city.common.inbox.Inbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import vn.city.meeting.meeting.repository.ProposalRepository;
 import vn.city.meeting.readmodel.TaskView;
+import vn.city.meeting.readmodel.repository.ResultRepository;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,10 +38,13 @@ public class TaskEventsConsumer {
     private final EventConsumer consumer;
     private final ProposalRepository proposals;
 
-    public TaskEventsConsumer(EventCodec codec, Inbox inbox, ProposalRepository proposals) {
+    private final ResultRepository results;
+
+    public TaskEventsConsumer(EventCodec codec, Inbox inbox, ProposalRepository proposals, ResultRepository results) {
         this.proposals = proposals;
+        this.results = results;
         Map<String, Function<CloudEvent, Uni<?>>> handlers = new HashMap<>();
-        TYPES.forEach(t -> handlers.put("city.task." + t + ".v1", this::snapshot));
+        TYPES.forEach(t -> handlers.put("city.task." + t + ".v1", e -> snapshot(e).call(results::changed)));
         this.consumer = new EventConsumer("meeting-service", codec, inbox, handlers);
     }
 

@@ -1,5 +1,7 @@
 package vn.city.meeting.pack;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,7 +11,8 @@ import java.util.UUID;
 /**
  * The briefing pack of a meeting's period: one line per indicator with the city's value as indicator-service formed
  * it and each unit's own value beneath, tasks per lead unit and carried-over tasks. {@code taskScope} names the unit
- * whose tasks alone are shown (an officer's live view), null when every task is shown.
+ * whose tasks alone are shown (an officer's live view), null when every task is shown. Empty values of a line and of
+ * a unit beneath it are left out of the JSON.
  */
 public record BriefingPack(UUID meetingId, String period, String periodLabel, OffsetDateTime asOf, boolean frozen,
                            OffsetDateTime frozenAt, List<IndicatorLine> indicators, List<UnitTasks> units,
@@ -19,6 +22,7 @@ public record BriefingPack(UUID meetingId, String period, String periodLabel, Of
      * One indicator. {@code cityFigure} is false when indicator-service forms no city value (NOT_AGGREGATED) or has
      * not formed one yet: then only the units' own values are shown, never one of them as the city's.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record IndicatorLine(String indicatorCode, String indicatorName, String measureUnit, String nature,
                                 String direction, String category, String aggregation, String changeKind,
                                 Integer decimals, boolean cityFigure, String version, BigDecimal value,
@@ -31,6 +35,7 @@ public record BriefingPack(UUID meetingId, String period, String periodLabel, Of
     }
 
     /** A unit's own result beneath the city line; for a quarter, half year or year its newest month inside it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record UnitFigure(String unitCode, String unitName, String period, String version, BigDecimal value,
                              BigDecimal yearToDate, BigDecimal target, BigDecimal attainmentPercent,
                              BigDecimal samePeriodLastYear, BigDecimal change, String status) {

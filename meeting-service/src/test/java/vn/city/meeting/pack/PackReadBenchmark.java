@@ -73,12 +73,13 @@ class PackReadBenchmark {
         double p99 = all[(int) Math.min(all.length - 1, all.length * 0.99)] / 1e6;
         double max = all[all.length - 1] / 1e6;
         String figures = String.format(Locale.ROOT,
-                "PACK-READ month=%s lines=%d bytes=%d history=%d city rows + %d unit rows callers=%d seconds=%d "
+                "PACK-READ cache=%s month=%s lines=%d bytes=%d history=%d city rows + %d unit rows callers=%d seconds=%d "
                         + "requests=%d perSecond=%.0f p50Ms=%.2f p99Ms=%.2f maxMs=%.2f at=%s%n",
-                month, lines, probe.body().length(), YEARS * 12 * INDICATORS, YEARS * 12 * INDICATORS * UNITS, CALLERS,
+                System.getProperty("city.pack.cache", "true"), month, lines, probe.body().length(), YEARS * 12 * INDICATORS, YEARS * 12 * INDICATORS * UNITS, CALLERS,
                 MEASURE_S, count, count / (double) MEASURE_S, p50, p99, max, OffsetDateTime.now(ZoneOffset.UTC));
         System.out.print(figures);
-        Files.writeString(Path.of("target/pack-read-benchmark.txt"), figures);
+        Files.writeString(Path.of("target/pack-read-benchmark.txt"), figures, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
         assertThat(p99).as("issue 13: p99 < 20 ms").isLessThan(20.0);
     }
 
@@ -208,6 +209,9 @@ class PackReadBenchmark {
                         unit.executeBatch();
                     }
                 }
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("update pack_version set version = version + 1 where id = 1");
             }
             c.commit();
             try (Statement st = c.createStatement()) {

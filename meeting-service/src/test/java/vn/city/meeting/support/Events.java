@@ -39,12 +39,16 @@ public final class Events implements AutoCloseable {
         e.put("subject", subject);
         e.put("datacontenttype", "application/json");
         e.set("data", JSON.valueToTree(data));
+        if (type.startsWith("city.indicator.")) {
+            ProducerContract.check(type, e.get("data"));
+        }
         return e.toString();
     }
 
     public void unit(String code, String name, String kind) {
-        Map<String, Object> data = Map.of("code", code, "name", name, "kind", kind, "active", true,
-                "validFrom", "2015-01-01", "predecessorCodes", List.of(), "successorCodes", List.of());
+        Map<String, Object> data = fields("code", code, "name", name, "kind", kind,
+                "parentCode", "CITY".equals(kind) ? null : "CITY", "active", true, "validFrom", "2015-01-01",
+                "validTo", null, "predecessorCodes", List.of(), "successorCodes", List.of());
         writer.send(INDICATOR_TOPIC, code, envelope("city.indicator.unit-changed.v1", code, data, now()));
     }
 

@@ -32,4 +32,35 @@ public final class Golden {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Every sentence of the golden file appears in what is rendered, verbatim and in the file's order. For a rendering
+     * from the shared test read model, where other test classes' indicators and tasks of the same period (published
+     * on the same test topics) add sentences of their own.
+     */
+    public static void assertContainsInOrder(String name, String actual) {
+        try {
+            Path out = Path.of("target", "golden", name);
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, actual + "\n", StandardCharsets.UTF_8);
+            System.out.println("[golden] " + name + " rendered:\n" + actual);
+            try (InputStream in = Golden.class.getClassLoader().getResourceAsStream("golden/" + name)) {
+                assertThat(in).as("golden file src/test/resources/golden/" + name).isNotNull();
+                String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                int from = 0;
+                for (String sentence : expected.split("(?<=[.;:])\\s+")) {
+                    String s = sentence.strip();
+                    if (s.isEmpty()) {
+                        continue;
+                    }
+                    int at = actual.indexOf(s, from);
+                    assertThat(at).as("golden sentence, in order, in the rendering of " + name + ": " + s
+                            + "\n--- rendered ---\n" + actual).isGreaterThanOrEqualTo(0);
+                    from = at + s.length();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -2,12 +2,7 @@ package vn.city.web.format;
 
 import io.quarkus.qute.TemplateExtension;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** What the templates write for numbers, dates and the services' codes, in Vietnamese. */
 @TemplateExtension(namespace = "label")

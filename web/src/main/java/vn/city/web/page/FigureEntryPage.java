@@ -115,6 +115,9 @@ public class FigureEntryPage {
                 errors.put(code, msg);
             }
         }
+        if (!saved.isEmpty()) {
+            backend.forget();
+        }
         if (errors.isEmpty() && general == null) {
             return Response.seeOther(URI.create("/nhap-so-lieu?ky=" + period + "&don-vi=" + unit + "&da-luu=" + saved.size()))
                     .build();
@@ -143,6 +146,7 @@ public class FigureEntryPage {
             try {
                 JsonNode report = backend.indicator.importCsv(backend.indicatorToken(), csv);
                 int n = report.path("imported").asInt(report.path("figures").size());
+                backend.forget();
                 result = new ImportResult(true, n, "Đã nhập " + n + " số liệu từ tệp.", List.of(), file.fileName());
             } catch (WebApplicationException ex) {
                 result = importErrors(ex, file.fileName());
@@ -175,9 +179,10 @@ public class FigureEntryPage {
         String period = month.toString();
         String unit = unitFor(askedUnit);
         String bearer = backend.indicatorToken();
-        var indicators = backend.async(() -> backend.indicator.indicators(bearer));
-        var units = backend.async(() -> backend.indicator.units(bearer));
-        var export = backend.async(() -> backend.indicator.resultsCsv(bearer, period));
+        String me = backend.user();
+        var indicators = backend.async(() -> backend.indicators(me, bearer));
+        var units = backend.async(() -> backend.units(me, bearer));
+        var export = backend.async(() -> backend.resultsCsv(me, bearer, period));
         var window = backend.async(() -> backend.indicator.window(bearer, period));
         Map<String, Dto.Result> current = new LinkedHashMap<>();
         OverviewPage.index(Csv.read(export.join())).forEach((code, byUnit) -> {

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Giao ban: the meetings; a meeting's briefing pack (off-track indicators first, a unit breakdown on demand), the
@@ -64,6 +65,9 @@ public class MeetingPages {
         }
     }
 
+    private record Concluded(Dto.Pack pack, Dto.Narrative narrative, Dto.ConclusionHistory conclusion) {
+    }
+
     private final Backend backend;
     private final CurrentUser user;
 
@@ -74,7 +78,9 @@ public class MeetingPages {
 
     @GET
     public TemplateInstance list(@QueryParam("tb") String notice) {
-        List<Dto.Meeting> meetings = new ArrayList<>(backend.meeting.meetings(backend.meetingToken(), null));
+        String mb = backend.meetingToken();
+        List<Dto.Meeting> meetings = new ArrayList<>(backend.cached(backend.user(), "meetings", 10,
+                () -> backend.meeting.meetings(mb, null)));
         meetings.sort(Comparator.comparing((Dto.Meeting m) -> m.startsAt() == null ? java.time.OffsetDateTime.MIN : m.startsAt())
                 .reversed());
         return Templates.list(meetings, notice);
@@ -134,6 +140,7 @@ public class MeetingPages {
         draft.put("directives", directives);
         try {
             backend.meeting.draftConclusion(backend.meetingToken(), id, draft);
+            backend.forget();
             return Forms.seeOther("/giao-ban/" + id + "#ket-luan", "Đã lưu dự thảo kết luận.");
         } catch (WebApplicationException e) {
             Problem p = Problem.of(e);
@@ -158,6 +165,7 @@ public class MeetingPages {
     public Response publish(@PathParam("id") String id) {
         try {
             backend.meeting.publish(backend.meetingToken(), id);
+            backend.forget();
             return Forms.seeOther("/giao-ban/" + id + "#ket-luan", "Đã ban hành thông báo kết luận; các nhiệm vụ được giao cho đơn vị chủ trì.");
         } catch (WebApplicationException e) {
             return Forms.page(Problem.of(e).status(), Templates.meeting(view(id, null, null, Problem.of(e).message(), null, null)));
@@ -173,6 +181,7 @@ public class MeetingPages {
         body.put("text", Forms.orNull(form, "noi-dung"));
         try {
             backend.meeting.opinion(backend.meetingToken(), id, item, body);
+            backend.forget();
             return Forms.seeOther("/giao-ban/" + id + "#muc-" + item, "Đã ghi ý kiến.");
         } catch (WebApplicationException e) {
             Problem p = Problem.of(e);
@@ -189,6 +198,7 @@ public class MeetingPages {
         body.put("note", Forms.orNull(form, "ghi-chu"));
         try {
             backend.meeting.decide(backend.meetingToken(), id, item, body);
+            backend.forget();
             return Forms.seeOther("/giao-ban/" + id + "#muc-" + item, "Đã ghi kết quả.");
         } catch (WebApplicationException e) {
             Problem p = Problem.of(e);
@@ -200,25 +210,35 @@ public class MeetingPages {
             String typedText) {
         String mb = backend.meetingToken();
         String ib = backend.indicatorToken();
-        var meeting = backend.async(() -> backend.meeting.meeting(mb, id));
-        var pack = backend.async(() -> backend.meeting.pack(mb, id));
-        var narrative = backend.async(() -> {
+        String me = backend.user();
+        // the meeting kept 10 s for this user only (like the meeting list); the user's own changes forget it
+        var meeting = backend.async(() -> backend.cached(me, "meeting " + id, 10, () -> backend.meeting.meeting(mb, id)));
+        // a concluded meeting's pack, narrative and conclusion are final: kept five minutes for the user; an open
+        // meeting's pack 5 s (figures arrive through events); its draft conclusion and narrative are read fresh, since
+        // the secretariat drafts what the leader publishes
+        Concluded kept = backend.kept(me, "concluded " + id);
+        var pack = kept != null ? CompletableFuture.completedFuture(kept.pack())
+                : backend.async(() -> backend.cached(me, "pack " + id, 5, () -> backend.meeting.pack(mb, id)));
+        var narrative = kept != null ? CompletableFuture.completedFuture(kept.narrative()) : backend.async(() -> {
             try {
                 return backend.meeting.narrative(mb, id);
             } catch (WebApplicationException e) {
                 return null;
             }
         });
-        var conclusion = backend.async(() -> {
+        var conclusion = kept != null ? CompletableFuture.completedFuture(kept.conclusion()) : backend.async(() -> {
             try {
                 return backend.meeting.conclusion(mb, id);
             } catch (WebApplicationException e) {
                 return null; // no draft yet
             }
         });
-        var units = backend.async(() -> backend.indicator.units(ib));
+        var units = backend.async(() -> backend.units(me, ib));
         Dto.Meeting m = meeting.join();
         Dto.Pack p = pack.join();
+        if (kept == null && "CONCLUDED".equals(m.status()) && conclusion.join() != null) {
+            backend.keep(me, "concluded " + id, new Concluded(p, narrative.join(), conclusion.join()), 300);
+        }
         List<Dto.PackLine> lines = new ArrayList<>(p.indicators() == null ? List.of() : p.indicators());
         lines.sort(Comparator.comparing((Dto.PackLine l) -> !l.isOffTrack()));
         List<OverviewPage.UnitLine> breakdown = List.of();
@@ -227,7 +247,7 @@ public class MeetingPages {
         allUnits.removeIf(u -> Boolean.FALSE.equals(u.active()));
         allUnits.forEach(u -> names.put(u.code(), u.name()));
         if (breakdownCode != null && !breakdownCode.isBlank() && p.period() != null) {
-            Map<String, Dto.Result> byUnit = OverviewPage.index(Csv.read(backend.indicator.resultsCsv(ib, p.period())))
+            Map<String, Dto.Result> byUnit = OverviewPage.index(Csv.read(backend.resultsCsv(me, ib, p.period())))
                     .getOrDefault(breakdownCode, Map.of());
             List<OverviewPage.UnitLine> out = new ArrayList<>();
             byUnit.forEach((u, r) -> {

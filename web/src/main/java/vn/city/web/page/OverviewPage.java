@@ -74,12 +74,13 @@ public class OverviewPage {
     public TemplateInstance overview(@QueryParam("ky") String asked) {
         YearMonth month = Periods.monthOr(asked);
         String bearer = backend.indicatorToken();
-        var indicators = backend.async(() -> backend.indicator.indicators(bearer));
-        var units = backend.async(() -> backend.indicator.units(bearer));
+        String me = backend.user();
+        var indicators = backend.async(() -> backend.indicators(me, bearer));
+        var units = backend.async(() -> backend.units(me, bearer));
         List<CompletableFuture<String>> exports = new ArrayList<>();
         for (int m = 1; m <= month.getMonthValue(); m++) {
             String p = YearMonth.of(month.getYear(), m).toString();
-            exports.add(backend.async(() -> backend.indicator.resultsCsv(bearer, p)));
+            exports.add(backend.async(() -> backend.resultsCsv(me, bearer, p)));
         }
         CompletableFuture.allOf(exports.toArray(CompletableFuture[]::new)).join();
         // month index → indicator → unit → result

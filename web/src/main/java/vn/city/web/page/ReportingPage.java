@@ -47,7 +47,8 @@ public class ReportingPage {
         String period = Periods.monthOr(asked).toString();
         String ib = backend.indicatorToken();
         var completeness = backend.async(() -> backend.indicator.completeness(ib, period));
-        var indicators = backend.async(() -> backend.indicator.indicators(ib));
+        String me = backend.user();
+        var indicators = backend.async(() -> backend.indicators(me, ib));
         Map<String, String> names = new LinkedHashMap<>();
         indicators.join().forEach(i -> names.put(i.code(), i.name()));
         return Templates.page(new Reporting(period, Periods.recentMonths(6), completeness.join(), names));

@@ -89,8 +89,9 @@ public class TaskPages {
         String ib = backend.indicatorToken();
         String u = unit == null || unit.isBlank() ? null : unit;
         String s = status == null || !STATUSES.contains(status) ? null : status;
-        var tasks = backend.async(() -> backend.task.tasks(tb, u, s, null));
-        var units = backend.async(() -> backend.indicator.units(ib));
+        String me = backend.user();
+        var tasks = backend.async(() -> backend.cached(me, "tasks " + u + " " + s, 5, () -> backend.task.tasks(tb, u, s, null)));
+        var units = backend.async(() -> backend.units(me, ib));
         List<Dto.Task> list = new ArrayList<>(tasks.join());
         list.sort(Comparator.comparing((Dto.Task t) -> !t.isOverdue())
                 .thenComparing((Dto.Task t) -> !t.open())
@@ -151,6 +152,7 @@ public class TaskPages {
                 body.put("percent", percent.matches("\\d{1,3}") ? Integer.parseInt(percent) : percent);
             }
             backend.task.act(tb, id, apiAction, body);
+            backend.forget();
             return Forms.seeOther("/nhiem-vu/" + id, done);
         } catch (WebApplicationException e) {
             return refused(id, e, form);
@@ -171,6 +173,7 @@ public class TaskPages {
         }
         try {
             backend.task.decideExtension(backend.taskToken(), id, rid, grant ? "grant" : "refuse", body);
+            backend.forget();
             return Forms.seeOther("/nhiem-vu/" + id, grant ? "Đã đồng ý gia hạn." : "Đã từ chối gia hạn.");
         } catch (WebApplicationException e) {
             return refused(id, e, form);
@@ -199,10 +202,12 @@ public class TaskPages {
     private TaskView view(String id, Map<String, String> typed, Map<String, String> errors, String notice, String error) {
         String tb = backend.taskToken();
         String ib = backend.indicatorToken();
-        var task = backend.async(() -> backend.task.task(tb, id));
-        var progress = backend.async(() -> backend.task.progress(tb, id));
-        var history = backend.async(() -> backend.task.history(tb, id));
-        var units = backend.async(() -> backend.indicator.units(ib));
+        String me = backend.user();
+        // kept 10 s for this user only (like the task list); the user's own actions on it forget it (act, decideExtension)
+        var task = backend.async(() -> backend.cached(me, "task " + id, 10, () -> backend.task.task(tb, id)));
+        var progress = backend.async(() -> backend.cached(me, "task progress " + id, 10, () -> backend.task.progress(tb, id)));
+        var history = backend.async(() -> backend.cached(me, "task history " + id, 10, () -> backend.task.history(tb, id)));
+        var units = backend.async(() -> backend.units(me, ib));
         Dto.Task t = task.join();
         boolean lead = user.officer() && user.department().equals(t.leadUnit());
         return new TaskView(t, progress.join(), history.join(), names(units.join()), lead, typed, errors, notice, error);

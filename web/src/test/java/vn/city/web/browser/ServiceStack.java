@@ -80,6 +80,11 @@ public class ServiceStack implements QuarkusTestResourceLifecycleManager {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "web-test-services-reaper"));
         try {
             ready.forEach(CompletableFuture::join);
+            // Ready does not wait for Kafka: the consumers learn the seeded units from indicator-service's events a
+            // moment later, and the tests act for those units at once.
+            org.awaitility.Awaitility.await("task-service and meeting-service know the seeded units")
+                    .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> seededUnits("task_web", "org_unit") == 3 && seededUnits("meeting_web", "unit_view") == 3);
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -151,6 +156,18 @@ public class ServiceStack implements QuarkusTestResourceLifecycleManager {
             p.onExit().completeOnTimeout(null, 300, TimeUnit.MILLISECONDS).join();
         }
         throw new IllegalStateException(s.module() + " not ready within 120 s; see " + log);
+    }
+
+    private static long seededUnits(String database, String table) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:55432/" + database, "city", "city");
+                Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("select count(*) from " + table
+                        + " where code in ('FIN','ECO','W-SONGCAU') and active")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            return -1; // not migrated yet
+        }
     }
 
     private static void freshDatabases() {

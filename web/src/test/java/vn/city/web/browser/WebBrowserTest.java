@@ -119,6 +119,27 @@ class WebBrowserTest {
     }
 
     @Test
+    @Order(3)
+    void aCsvUploadShowsItsProgressAndEachRefusedRow() throws Exception {
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("so-lieu-", ".csv");
+        java.nio.file.Files.writeString(csv, "indicatorCode,unitCode,period,version,value\n"
+                + "BUDGET_SPENDING,FIN," + PERIOD + ",ESTIMATE,215\n"
+                + "BUDGET_SPENDING,FIN," + PERIOD + ",ESTIMATE,abc\n");
+        try (Browser b = new Browser(1366)) {
+            b.open("/nhap-so-lieu", "officer-fin");
+            b.find("#tep").sendKeys(csv.toString());
+            b.find("#csv-form button[type=submit]").click();
+            // the script posts it with a progress bar and puts the answer in place, without leaving the page
+            b.wait(30).until(d -> !d.findElements(By.cssSelector("#import-result table")).isEmpty());
+            assertThat(b.text("#import-result")).contains("Tệp chưa được nhập");
+            assertThat(b.all("#import-result tbody tr")).hasSize(1);
+            assertThat(b.text("#import-result tbody tr")).contains("value");
+        } finally {
+            java.nio.file.Files.deleteIfExists(csv);
+        }
+    }
+
+    @Test
     @Order(4)
     void theSecretariatDraftsTheConclusionTheLeaderPublishesItAndTheLeadUnitReportsProgress() {
         String deadline = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(30).toString();

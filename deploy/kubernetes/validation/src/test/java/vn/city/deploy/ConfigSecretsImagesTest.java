@@ -137,7 +137,8 @@ class ConfigSecretsImagesTest {
                     .contains("quarkus-run.jar")
                     .contains("exec java ${JAVA_OPTS}")
                     .contains("EXPOSE 8080 9000")
-                    .containsPattern("(?m)^FROM \\S+openjdk-17-runtime\\S*");
+                    // JDK 25 with the image's AOT cache (issue 14; RuntimeOptionsTest checks the rest)
+                    .containsPattern("(?m)^FROM eclipse-temurin:25\\S*");
             for (String overlay : Manifests.OVERLAYS) {
                 String image = KafkaTest.container(overlay, service).path("image").asText();
                 assertThat(image).as(overlay + " image of " + service).startsWith("registry.example/city/" + service + ":");

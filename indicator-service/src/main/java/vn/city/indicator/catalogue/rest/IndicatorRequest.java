@@ -6,10 +6,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import vn.city.indicator.result.Aggregation;
-import vn.city.indicator.result.ChangeKind;
-import vn.city.indicator.result.Direction;
-import vn.city.indicator.result.Nature;
+import vn.city.indicator.catalogue.Aggregation;
+import vn.city.indicator.catalogue.ChangeKind;
+import vn.city.indicator.catalogue.Direction;
+import vn.city.indicator.catalogue.Nature;
 
 import java.util.List;
 
@@ -35,4 +35,9 @@ public record IndicatorRequest(
         @Size(max = 60) String denominatorCode,
         ChangeKind changeKind,
         @Min(0) @Max(6) Integer decimals) {
+
+    public vn.city.indicator.catalogue.IndicatorDefinition toCommand() {
+        return new vn.city.indicator.catalogue.IndicatorDefinition(code, name, measureUnit, nature, direction, ownerUnit, category, active, allowNegative, reportingUnits, aggregation, numeratorCode, denominatorCode, changeKind, decimals);
+    }
+
 }

@@ -1,5 +1,8 @@
 package vn.city.indicator.catalogue.rest;
 
+import vn.city.indicator.catalogue.MeasureUnitView;
+
+import vn.city.indicator.CatalogueChanges;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,9 +38,12 @@ public class IndicatorResource {
     private final CatalogueService catalogue;
     private final UnitAccess access;
 
-    public IndicatorResource(CatalogueService catalogue, UnitAccess access) {
+    private final CatalogueChanges cache;
+
+    public IndicatorResource(CatalogueService catalogue, UnitAccess access, CatalogueChanges cache) {
         this.catalogue = catalogue;
         this.access = access;
+        this.cache = cache;
     }
 
     @GET
@@ -64,7 +70,8 @@ public class IndicatorResource {
              "reportingUnits": ["CITY", "ECO"]}""")))
     public Uni<IndicatorView> create(@Valid @NotNull IndicatorRequest request) {
         access.requireAnyRole(Roles.SECRETARIAT);
-        return catalogue.create(request);
+        return catalogue.create(request.toCommand())
+                .invoke(x -> cache.invalidate());
     }
 
     @PUT
@@ -75,7 +82,8 @@ public class IndicatorResource {
              "ownerUnit": "LAB", "category": "An sinh xã hội", "reportingUnits": ["CITY", "LAB"]}""")))
     public Uni<IndicatorView> update(@PathParam("code") String code, @Valid @NotNull IndicatorRequest request) {
         access.requireAnyRole(Roles.SECRETARIAT);
-        return catalogue.update(code, request);
+        return catalogue.update(code, request.toCommand())
+                .invoke(x -> cache.invalidate());
     }
 
     @GET

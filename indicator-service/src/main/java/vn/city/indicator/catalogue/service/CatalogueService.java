@@ -10,12 +10,12 @@ import vn.city.common.problem.ProblemException;
 import vn.city.indicator.catalogue.Indicator;
 import vn.city.indicator.catalogue.IndicatorView;
 import vn.city.indicator.catalogue.MeasureUnit;
-import vn.city.indicator.catalogue.rest.IndicatorRequest;
-import vn.city.indicator.catalogue.rest.MeasureUnitView;
-import vn.city.indicator.event.EventNames;
-import vn.city.indicator.event.IndicatorChanged;
-import vn.city.indicator.result.Aggregation;
-import vn.city.indicator.result.ChangeKind;
+import vn.city.indicator.catalogue.IndicatorDefinition;
+import vn.city.indicator.catalogue.MeasureUnitView;
+import vn.city.indicator.EventNames;
+import vn.city.indicator.catalogue.event.IndicatorChanged;
+import vn.city.indicator.catalogue.Aggregation;
+import vn.city.indicator.catalogue.ChangeKind;
 import vn.city.indicator.unit.OrgUnit;
 
 import java.time.Clock;
@@ -56,7 +56,7 @@ public class CatalogueService {
     }
 
     @WithTransaction
-    public Uni<IndicatorView> create(IndicatorRequest request) {
+    public Uni<IndicatorView> create(IndicatorDefinition request) {
         if (request.code() == null) {
             throw ProblemException.invalid("code", "required", "an indicator code is required");
         }
@@ -71,7 +71,7 @@ public class CatalogueService {
     }
 
     @WithTransaction
-    public Uni<IndicatorView> update(String code, IndicatorRequest request) {
+    public Uni<IndicatorView> update(String code, IndicatorDefinition request) {
         return Indicator.<Indicator>findById(code).chain(i -> {
             if (i == null) {
                 throw ProblemException.notFound("indicator", code);
@@ -99,7 +99,7 @@ public class CatalogueService {
         });
     }
 
-    private Uni<Indicator> apply(Indicator i, IndicatorRequest r) {
+    private Uni<Indicator> apply(Indicator i, IndicatorDefinition r) {
         List<String> reporting = r.reportingUnits() == null ? List.of() : r.reportingUnits();
         Set<String> units = new HashSet<>(reporting);
         units.add(r.ownerUnit());
@@ -156,7 +156,7 @@ public class CatalogueService {
     }
 
     /** A weighted rate names two other existing indicators that are not weighted themselves; others name none. */
-    private static void weighted(String code, Aggregation aggregation, IndicatorRequest r, List<Indicator> parts,
+    private static void weighted(String code, Aggregation aggregation, IndicatorDefinition r, List<Indicator> parts,
                                  List<Problem.FieldViolation> errors) {
         if (aggregation != Aggregation.WEIGHTED) {
             if (r.numeratorCode() != null || r.denominatorCode() != null) {

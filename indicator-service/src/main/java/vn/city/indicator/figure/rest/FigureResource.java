@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import vn.city.common.security.UnitAccess;
+import vn.city.indicator.figure.FigureMetrics;
 import vn.city.indicator.figure.FigureReceipt;
 import vn.city.indicator.figure.FigureView;
 import vn.city.indicator.figure.service.FigureService;
@@ -37,11 +38,13 @@ public class FigureResource {
     private final FigureService figures;
     private final UnitAccess access;
     private final Clock clock;
+    private final FigureMetrics metrics;
 
-    public FigureResource(FigureService figures, UnitAccess access, Clock clock) {
+    public FigureResource(FigureService figures, UnitAccess access, Clock clock, FigureMetrics metrics) {
         this.figures = figures;
         this.access = access;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @POST
@@ -64,7 +67,9 @@ public class FigureResource {
     @APIResponse(responseCode = "403", description = "Not the caller's unit")
     @APIResponse(responseCode = "422", description = "A rule is broken (problem+json naming field and rule); nothing stored")
     public Uni<FigureReceipt> submit(@Valid @NotNull SubmitFigure request) {
-        return figures.submit(request, access.user(), "API");
+        return figures.submit(request.toCommand(), access.user(), "API")
+                .invoke(stored -> metrics.submitted("API"))
+                .onFailure().invoke(metrics::refused);
     }
 
     @GET

@@ -22,4 +22,9 @@ public record SubmitFigure(@NotBlank @Size(max = 60) String indicatorCode,
                            BigDecimal yearToDate,
                            @Size(max = 60) String measureUnit,
                            @Size(max = 2000) String note) {
+
+    public vn.city.indicator.figure.FigureCommand toCommand() {
+        return new vn.city.indicator.figure.FigureCommand(indicatorCode, unitCode, period, version, value, valueText, yearToDate, measureUnit, note);
+    }
+
 }

@@ -10,17 +10,20 @@ import vn.city.common.problem.Problem;
 import vn.city.common.problem.ProblemException;
 import vn.city.common.security.CurrentUser;
 import vn.city.indicator.IndicatorConfig;
+import vn.city.indicator.cache.CatalogueCache;
 import vn.city.indicator.catalogue.Indicator;
-import vn.city.indicator.event.EventNames;
-import vn.city.indicator.event.FigureSubmitted;
-import vn.city.indicator.event.IndicatorOffTrack;
+import vn.city.indicator.EventNames;
+import vn.city.indicator.figure.event.FigureSubmitted;
+import vn.city.indicator.result.event.IndicatorOffTrack;
 import vn.city.indicator.figure.FigureReceipt;
 import vn.city.indicator.figure.FigureSubmission;
 import vn.city.indicator.figure.FigureView;
+import vn.city.indicator.figure.repository.FigureRepository;
 import vn.city.indicator.figure.OutlierRule;
+import vn.city.indicator.figure.SubmissionRules;
 import vn.city.indicator.figure.ValueRules;
 import vn.city.indicator.figure.VietnameseNumber;
-import vn.city.indicator.figure.rest.SubmitFigure;
+import vn.city.indicator.figure.FigureCommand;
 import vn.city.common.period.Period;
 import vn.city.indicator.reporting.ReportingCalendar;
 import vn.city.indicator.reporting.ReportingWindow;
@@ -31,8 +34,8 @@ import vn.city.indicator.result.Result;
 import vn.city.indicator.result.Series;
 import vn.city.indicator.result.service.CityResultPublisher;
 import vn.city.indicator.result.service.ResultService;
-import vn.city.indicator.event.CityResultChanged;
-import vn.city.indicator.result.Aggregation;
+import vn.city.indicator.result.event.CityResultChanged;
+import vn.city.indicator.catalogue.Aggregation;
 import vn.city.indicator.result.CityAggregation;
 import vn.city.indicator.result.CityResultView;
 import vn.city.indicator.unit.OrgUnit;
@@ -66,9 +69,16 @@ public class FigureService {
     private final ResultService results;
     private final CityResultPublisher cityResults;
     private final IndicatorConfig config;
+    private final CatalogueCache cache;
+    private final FigureWriter writer;
+    private final FigureRepository figureRepository;
 
     public FigureService(Outbox outbox, Clock clock, ReportingCalendar calendar, ResultService results,
-                         CityResultPublisher cityResults, IndicatorConfig config) {
+                         CityResultPublisher cityResults, IndicatorConfig config, CatalogueCache cache,
+                         FigureWriter writer, FigureRepository figureRepository) {
+        this.figureRepository = figureRepository;
+        this.cache = cache;
+        this.writer = writer;
         this.outbox = outbox;
         this.clock = clock;
         this.calendar = calendar;
@@ -77,21 +87,42 @@ public class FigureService {
         this.config = config;
     }
 
-    @WithTransaction
-    public Uni<FigureReceipt> submit(SubmitFigure request, CurrentUser user, String channel) {
-        return catalogue(List.of(request)).chain(refs -> {
+    /**
+     * One figure: checked against the cached catalogue (reloaded once when a code is unknown to it, in case it was
+     * just created), then written in two round trips by {@link FigureWriter}.
+     */
+    public Uni<FigureReceipt> submit(FigureCommand request, CurrentUser user, String channel) {
+        return cache.snapshot().chain(cat -> {
             List<Problem.FieldViolation> errors = new ArrayList<>();
-            Checked checked = check(request, "", refs, user, errors);
-            if (!errors.isEmpty()) {
+            Checked checked = new SubmissionRules(cat::indicator, cat::unit, calendar.today())
+                    .check(request, "", user, errors);
+            if (errors.isEmpty()) {
+                return writer.write(checked, cat, calendar.rules(cat.deadlines()).window(checked.period()),
+                        user.username(), channel);
+            }
+            if (errors.stream().noneMatch(e -> STALE.contains(e.rule()))) {
                 throw ProblemException.invalid(errors);
             }
-            return record(checked, user.username(), channel);
+            return cache.reload().chain(fresh -> {
+                List<Problem.FieldViolation> again = new ArrayList<>();
+                Checked c = new SubmissionRules(fresh::indicator, fresh::unit, calendar.today())
+                        .check(request, "", user, again);
+                if (!again.isEmpty()) {
+                    throw ProblemException.invalid(again);
+                }
+                return writer.write(c, fresh, calendar.rules(fresh.deadlines()).window(c.period()), user.username(),
+                        channel);
+            });
         });
     }
 
+    /** Rules whose breach may come from a catalogue change the cache has not seen yet. */
+    private static final Set<String> STALE = Set.of("unknown-indicator", "unknown-unit", "inactive",
+            "not-a-reporting-unit", "unit-not-valid", "unit-mismatch");
+
     /** Several figures at once, all or nothing: every row is checked first; one bad row stores none. */
     @WithTransaction
-    public Uni<List<FigureReceipt>> submitAll(List<SubmitFigure> rows, CurrentUser user, String channel,
+    public Uni<List<FigureReceipt>> submitAll(List<FigureCommand> rows, CurrentUser user, String channel,
                                               String rowPrefix, int firstIndex) {
         return catalogue(rows).chain(refs -> {
             List<Problem.FieldViolation> errors = new ArrayList<>();
@@ -115,17 +146,13 @@ public class FigureService {
 
     @WithSession
     public Uni<List<FigureView>> history(String indicatorCode, String unitCode, String period, Instant asOf) {
-        return FigureSubmission.<FigureSubmission>list(
-                        "indicatorCode = ?1 and unitCode = ?2 and period = ?3 and submittedAt <= ?4 order by submittedAt",
-                        indicatorCode, unitCode, period, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
+        return figureRepository.history(indicatorCode, unitCode, period, asOf)
                 .map(list -> list.stream().map(FigureView::of).toList());
     }
 
     @WithSession
     public Uni<FigureView> current(String indicatorCode, String unitCode, String period, Instant asOf) {
-        return FigureSubmission.<FigureSubmission>list(
-                        "indicatorCode = ?1 and unitCode = ?2 and period = ?3 and submittedAt <= ?4",
-                        indicatorCode, unitCode, period, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
+        return figureRepository.history(indicatorCode, unitCode, period, asOf)
                 .map(list -> list.stream().max((a, b) -> FigurePoint.PRECEDENCE.compare(a.point(), b.point()))
                         .map(FigureView::of)
                         .orElseThrow(() -> ProblemException.notFound("figure",
@@ -135,10 +162,10 @@ public class FigureService {
     private record Refs(Map<String, Indicator> indicators, Map<String, OrgUnit> units) {
     }
 
-    private static Uni<Refs> catalogue(List<SubmitFigure> rows) {
+    private static Uni<Refs> catalogue(List<FigureCommand> rows) {
         Set<String> indicatorCodes = new HashSet<>();
         Set<String> unitCodes = new HashSet<>();
-        for (SubmitFigure r : rows) {
+        for (FigureCommand r : rows) {
             if (r.indicatorCode() != null) {
                 indicatorCodes.add(r.indicatorCode());
             }
@@ -158,85 +185,10 @@ public class FigureService {
                 }));
     }
 
-    private Checked check(SubmitFigure r, String prefix, Refs refs, CurrentUser user,
+    private Checked check(FigureCommand r, String prefix, Refs refs, CurrentUser user,
                           List<Problem.FieldViolation> errors) {
-        int before = errors.size();
-        Indicator ind = required(r.indicatorCode(), prefix + "indicatorCode", errors) ? refs.indicators().get(r.indicatorCode()) : null;
-        if (r.indicatorCode() != null && ind == null) {
-            errors.add(v(prefix + "indicatorCode", "unknown-indicator", "indicator '" + r.indicatorCode() + "' does not exist"));
-        } else if (ind != null && !ind.active) {
-            errors.add(v(prefix + "indicatorCode", "inactive", "indicator '" + ind.code + "' is no longer reported"));
-        }
-        OrgUnit unit = required(r.unitCode(), prefix + "unitCode", errors) ? refs.units().get(r.unitCode()) : null;
-        if (r.unitCode() != null && unit == null) {
-            errors.add(v(prefix + "unitCode", "unknown-unit", "unit '" + r.unitCode() + "' does not exist"));
-        }
-        if (unit != null && !user.actsFor(unit.code)) {
-            throw ProblemException.forbidden("user '" + user.username() + "' of unit '" + user.department()
-                    + "' may not submit figures for unit '" + unit.code + "'");
-        }
-        if (ind != null && unit != null && !ind.reportedBy(unit.code)) {
-            errors.add(v(prefix + "unitCode", "not-a-reporting-unit",
-                    "unit '" + unit.code + "' does not report indicator '" + ind.code + "'"));
-        }
-        required(r.version(), prefix + "version", errors);
-        Period period = null;
-        if (required(r.period(), prefix + "period", errors)) {
-            try {
-                period = Period.parse(r.period());
-            } catch (IllegalArgumentException e) {
-                errors.add(v(prefix + "period", "format", e.getMessage()));
-            }
-        }
-        if (period != null) {
-            if (period.startDate().isAfter(calendar.today())) {
-                errors.add(v(prefix + "period", "not-future", "period " + period + " has not started yet"));
-            } else if (unit != null && !unit.validDuring(period.startDate(), period.endDate())) {
-                errors.add(v(prefix + "period", "unit-not-valid",
-                        "unit '" + unit.code + "' did not exist during " + period));
-            }
-        }
-        if (ind != null && r.measureUnit() != null && !r.measureUnit().equals(ind.measureUnit)) {
-            errors.add(v(prefix + "measureUnit", "unit-mismatch", "indicator '" + ind.code + "' is measured in '"
-                    + ind.measureUnit + "', not '" + r.measureUnit() + "'"));
-        }
-        BigDecimal raw = r.value();
-        String valueField = prefix + "value";
-        if (r.value() == null && r.valueText() == null) {
-            errors.add(v(valueField, "required", "give value (a number) or valueText (e.g. \"1.739,5\")"));
-        } else if (r.value() != null && r.valueText() != null) {
-            errors.add(v(prefix + "valueText", "one-of", "give value or valueText, not both"));
-        } else if (r.valueText() != null) {
-            valueField = prefix + "valueText";
-            try {
-                raw = VietnameseNumber.parse(r.valueText());
-            } catch (IllegalArgumentException e) {
-                String msg = e.getMessage();
-                int colon = msg.indexOf(':');
-                errors.add(v(valueField, msg.substring(0, colon), msg.substring(colon + 2)));
-            }
-        }
-        BigDecimal value = null;
-        BigDecimal ytd = null;
-        if (ind != null) {
-            value = ValueRules.check(valueField, raw, ind.allowNegative, ind.isPercent(), errors);
-            if (r.yearToDate() != null) {
-                if (!ind.nature.summable()) {
-                    errors.add(v(prefix + "yearToDate", "flow-only",
-                            "only a flow indicator has a year to date; a " + ind.nature + " stands by its value"));
-                } else {
-                    ytd = ValueRules.check(prefix + "yearToDate", r.yearToDate(), ind.allowNegative, false, errors);
-                    if (value != null && ytd != null && !ind.allowNegative && ytd.compareTo(value) < 0) {
-                        errors.add(v(prefix + "yearToDate", "not-below-value",
-                                "the year to date cannot be less than the period's value"));
-                    }
-                }
-            }
-        }
-        if (errors.size() > before) {
-            return null;
-        }
-        return new Checked(ind, unit, period, r.version(), value, ytd, r.note());
+        return new SubmissionRules(refs.indicators()::get, refs.units()::get, calendar.today())
+                .check(r, prefix, user, errors);
     }
 
     private Uni<FigureReceipt> record(Checked c, String by, String channel) {
@@ -344,14 +296,6 @@ public class FigureService {
                         : outbox.append(EventNames.INDICATOR_OFF_TRACK, ind.code + "/" + r.unitCode() + "/" + r.period(),
                                 new IndicatorOffTrack(ind.code, ind.name, r.unitCode(), ind.ownerUnit, r.period(),
                                         r.attainmentPercent(), r.expectedPercent(), gap)).replaceWithVoid());
-    }
-
-    private static boolean required(Object value, String field, List<Problem.FieldViolation> errors) {
-        if (value == null) {
-            errors.add(v(field, "required", field + " is required"));
-            return false;
-        }
-        return true;
     }
 
     private static Problem.FieldViolation v(String field, String rule, String message) {

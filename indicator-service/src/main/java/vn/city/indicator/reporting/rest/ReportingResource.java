@@ -1,5 +1,7 @@
 package vn.city.indicator.reporting.rest;
 
+import vn.city.indicator.CatalogueChanges;
+import vn.city.indicator.cache.CatalogueCache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -24,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.city.indicator.catalogue.Indicator;
-import vn.city.indicator.figure.FigureSubmission;
+import vn.city.indicator.result.repository.ResultRepository;
 import vn.city.common.period.Period;
 import vn.city.indicator.reporting.Completeness;
 import vn.city.indicator.reporting.ReportingCalendar;
@@ -53,9 +55,18 @@ public class ReportingResource {
     private final UnitAccess access;
     private final Clock clock;
 
-    public ReportingResource(ReportingCalendar calendar, UnitAccess access, Clock clock) {
+    private final CatalogueChanges cache;
+
+    private final ResultRepository reports;
+    private final CatalogueCache catalogue;
+
+    public ReportingResource(ReportingCalendar calendar, UnitAccess access, CatalogueChanges cache, Clock clock,
+                             ResultRepository reports, CatalogueCache catalogue) {
+        this.reports = reports;
+        this.catalogue = catalogue;
         this.calendar = calendar;
         this.access = access;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -101,7 +112,7 @@ public class ReportingResource {
     public Uni<Deadlines> setDeadline(@Valid @NotNull DeadlineChange change) {
         access.requireAnyRole(Roles.SECRETARIAT);
         return calendar.setDeadlineDay(change.periodKind(), change.deadlineDay(), access.user().username())
-                .map(Deadlines::of);
+                .invoke(x -> cache.invalidate()).map(Deadlines::of);
     }
 
     @GET
@@ -113,13 +124,12 @@ public class ReportingResource {
                                           @Parameter(example = "2022-06-21T00:00:00Z") @QueryParam("asOf") String asOfText) {
         Period period = QueryParams.period(periodText);
         Instant asOf = QueryParams.asOf(asOfText, clock);
-        return Indicator.<Indicator>list("active = true order by code").chain(indicators -> OrgUnit.<OrgUnit>listAll()
-                .chain(units -> FigureSubmission.<FigureSubmission>list("period = ?1 and submittedAt <= ?2",
-                        period.toString(), OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)).map(rows -> {
-                    Map<String, OrgUnit> byCode = new HashMap<>();
-                    units.forEach(u -> byCode.put(u.code, u));
+        return catalogue.snapshot().chain(cat -> reports.reported(period, asOf).map(rows -> {
+                    List<Indicator> indicators = cat.indicators().values().stream().filter(i -> i.active)
+                            .sorted(java.util.Comparator.comparing((Indicator i) -> i.code)).toList();
+                    Map<String, OrgUnit> byCode = cat.units();
                     Set<String> done = new HashSet<>();
-                    rows.forEach(r -> done.add(r.indicatorCode + "|" + r.unitCode));
+                    rows.forEach(r -> done.add(r[0] + "|" + r[1]));
                     Map<String, List<String>> missing = new TreeMap<>();
                     int expected = 0;
                     int reported = 0;
@@ -141,7 +151,7 @@ public class ReportingResource {
                             .map(e -> new Completeness.MissingUnit(e.getKey(), byCode.get(e.getKey()).name, e.getValue()))
                             .toList();
                     return new Completeness(period.toString(), asOf, null, expected, reported, list);
-                }))).chain(c -> calendar.rules().map(r -> new Completeness(c.period(), c.asOf(),
+                })).chain(c -> calendar.rules().map(r -> new Completeness(c.period(), c.asOf(),
                         r.window(period).deadline(), c.expected(), c.reported(), c.missing())));
     }
 }

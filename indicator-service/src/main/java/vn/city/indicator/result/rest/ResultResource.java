@@ -1,21 +1,26 @@
 package vn.city.indicator.result.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.city.common.period.Period;
 import vn.city.indicator.result.CityResultView;
 import vn.city.indicator.result.Result;
 import vn.city.indicator.result.service.ResultExport;
 import vn.city.indicator.result.service.ResultService;
+import vn.city.indicator.result.service.ResultWorkbook;
 import vn.city.indicator.time.QueryParams;
 
 import java.time.Clock;
@@ -26,11 +31,13 @@ public class ResultResource {
 
     private final ResultService results;
     private final ResultExport export;
+    private final ResultWorkbook workbook;
     private final Clock clock;
 
-    public ResultResource(ResultService results, ResultExport export, Clock clock) {
+    public ResultResource(ResultService results, ResultExport export, ResultWorkbook workbook, Clock clock) {
         this.results = results;
         this.export = export;
+        this.workbook = workbook;
         this.clock = clock;
     }
 
@@ -76,5 +83,30 @@ public class ResultResource {
     public Uni<String> exportCsv(@Parameter(required = true, example = "2022-06") @QueryParam("period") String period,
                                  @QueryParam("asOf") String asOf) {
         return export.csv(QueryParams.period(period), QueryParams.asOf(asOf, clock));
+    }
+
+    // Issue 18: the monthly report of results as an Excel sheet (ResultWorkbook).
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(XLSX)
+    @Operation(summary = "The report of a period's results as one Excel sheet, indicators by category",
+            description = "The city's figure of every active indicator: value, year to date (lũy kế), the year's target, "
+                    + "% of target, same period last year, the change and the status, as numbers with display formats "
+                    + "(the indicator's decimals, %, measure unit); units are named, a partial city total names the "
+                    + "units still missing.")
+    @APIResponse(responseCode = "200", description = "The workbook",
+            content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = "period missing or not a period")
+    public Uni<Response> exportXlsx(@Parameter(example = "2022-06", required = true) @QueryParam("period") String period,
+                                    @Parameter(example = "2022-07-05T00:00:00Z") @QueryParam("asOf") String asOf) {
+        Period p = QueryParams.period(period);
+        return workbook.report(p, QueryParams.asOf(asOf, clock))
+                // Writing the file is CPU work: off the event loop, once the session is done.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(report -> Response.ok(ResultWorkbook.write(report), XLSX)
+                        .header("Content-Disposition", "attachment; filename=\"ket-qua-chi-tieu-" + p + ".xlsx\"")
+                        .build());
     }
 }

@@ -4,8 +4,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.indicator.catalogue.Indicator;
-import vn.city.indicator.figure.FigureSubmission;
-import vn.city.indicator.imports.Csv;
+import vn.city.indicator.result.repository.ResultRepository;
+import vn.city.indicator.csv.Csv;
 import vn.city.common.period.Period;
 import vn.city.indicator.result.Result;
 
@@ -27,17 +27,18 @@ public class ResultExport {
             "changeKind", "status", "currentVersion");
 
     private final ResultService results;
+    private final ResultRepository repository;
 
-    public ResultExport(ResultService results) {
+    public ResultExport(ResultService results, ResultRepository repository) {
         this.results = results;
+        this.repository = repository;
     }
 
     @WithSession
     public Uni<String> csv(Period period, Instant asOf) {
-        return FigureSubmission.<FigureSubmission>list("period = ?1 and submittedAt <= ?2", period.toString(),
-                OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)).chain(rows -> {
+        return repository.reported(period, asOf).chain(rows -> {
             Map<String, TreeSet<String>> unitsByIndicator = new TreeMap<>();
-            rows.forEach(r -> unitsByIndicator.computeIfAbsent(r.indicatorCode, k -> new TreeSet<>()).add(r.unitCode));
+            rows.forEach(r -> unitsByIndicator.computeIfAbsent(r[0], k -> new TreeSet<>()).add(r[1]));
             return Indicator.<Indicator>list("code in ?1", new ArrayList<>(unitsByIndicator.keySet().isEmpty()
                     ? List.of("") : unitsByIndicator.keySet())).chain(indicators -> {
                 StringBuilder out = new StringBuilder(Csv.line(HEADER));

@@ -6,17 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.common.problem.ProblemException;
 import vn.city.indicator.IndicatorConfig;
 import vn.city.indicator.catalogue.Indicator;
-import vn.city.indicator.figure.FigureSubmission;
-import vn.city.indicator.figure.ValueRules;
 import vn.city.common.period.Period;
-import vn.city.indicator.result.Aggregation;
+import vn.city.indicator.catalogue.Aggregation;
 import vn.city.indicator.result.CityAggregation;
 import vn.city.indicator.result.CityResultView;
 import vn.city.indicator.result.FigurePoint;
-import vn.city.indicator.result.Lineage;
+import vn.city.indicator.unit.Lineage;
 import vn.city.indicator.result.Result;
 import vn.city.indicator.result.ResultCalculator;
-import vn.city.indicator.target.Target;
+import vn.city.indicator.result.Numbers;
+import vn.city.indicator.result.TargetPoint;
+import vn.city.indicator.result.repository.ResultRepository;
 import vn.city.indicator.unit.OrgUnit;
 import vn.city.indicator.unit.UnitSuccession;
 import vn.city.indicator.unit.service.UnitService;
@@ -42,17 +42,32 @@ public class ResultService {
      */
     public record Facts(Indicator indicator, Map<String, Indicator> related, List<UnitSuccession> successions,
                         List<CityAggregation.Unit> units, Map<String, List<FigurePoint>> points,
-                        List<Target> targets) {
+                        List<TargetPoint> targets, Map<String, List<FigurePoint>> ownByUnit) {
+
+        public Facts(Indicator indicator, Map<String, Indicator> related, List<UnitSuccession> successions,
+                     List<CityAggregation.Unit> units, Map<String, List<FigurePoint>> points, List<TargetPoint> targets) {
+            this(indicator, related, successions, units, points, targets, byUnit(points.get(indicator.code)));
+        }
 
         public List<FigurePoint> own() {
             return points.getOrDefault(indicator.code, List.of());
         }
+
+        private static Map<String, List<FigurePoint>> byUnit(List<FigurePoint> points) {
+            Map<String, List<FigurePoint>> out = new HashMap<>();
+            if (points != null) {
+                points.forEach(p -> out.computeIfAbsent(p.unitCode(), k -> new ArrayList<>()).add(p));
+            }
+            return out;
+        }
     }
 
     private final IndicatorConfig config;
+    private final ResultRepository repository;
 
-    public ResultService(IndicatorConfig config) {
+    public ResultService(IndicatorConfig config, ResultRepository repository) {
         this.config = config;
+        this.repository = repository;
     }
 
     @WithSession
@@ -94,22 +109,20 @@ public class ResultService {
                 : Indicator.<Indicator>list("code in ?1", codes);
         return related.chain(inds -> UnitSuccession.<UnitSuccession>listAll()
                 .chain(successions -> OrgUnit.<OrgUnit>listAll()
-                        .chain(units -> FigureSubmission.<FigureSubmission>list(
-                                        "indicatorCode in ?1 and periodYear in ?2", codes, years)
-                                .chain(rows -> Target.<Target>list(
-                                                "indicatorCode = ?1 and year = ?2 order by revision desc",
-                                                ind.code, period.year())
+                        .chain(units -> repository.points(new ArrayList<>(codes), years)
+                                .chain(points -> repository.targets(ind.code, period.year())
                                         .map(targets -> {
                                             Map<String, Indicator> rel = new HashMap<>();
                                             inds.forEach(i -> rel.put(i.code, i));
                                             rel.put(ind.code, ind);
-                                            Map<String, List<FigurePoint>> points = new HashMap<>();
-                                            for (FigureSubmission r : rows) {
-                                                points.computeIfAbsent(r.indicatorCode, k -> new ArrayList<>())
-                                                        .add(r.point());
-                                            }
                                             return new Facts(ind, rel, successions, units(units), points, targets);
                                         })))));
+    }
+
+    /** What the city aggregation needs to know of an indicator. */
+    public static CityAggregation.Rule rule(Indicator i) {
+        return new CityAggregation.Rule(i.code, i.nature, i.direction, i.changeKind, i.aggregation, i.ownerUnit,
+                i.numeratorCode, i.denominatorCode, i.reportingUnitList(), i.isPercent());
     }
 
     public static List<CityAggregation.Unit> units(List<OrgUnit> units) {
@@ -120,17 +133,19 @@ public class ResultService {
     /** A unit's result; its predecessors' figures count for periods before their succession. */
     public Result unitResult(Facts f, String unitCode, Period period, Instant asOf) {
         Lineage lineage = UnitService.lineage(unitCode, f.successions());
-        List<String> codes = lineage.unitCodes();
-        List<FigurePoint> points = f.own().stream().filter(p -> codes.contains(p.unitCode())).toList();
+        List<FigurePoint> points = new ArrayList<>();
+        for (String code : lineage.unitCodes()) {
+            points.addAll(f.ownByUnit().getOrDefault(code, List.of()));
+        }
         return calculator(f.indicator()).forUnit(lineage, period, points, asOf, target(f, unitCode, asOf));
     }
 
     /** The city's result, formed as the indicator declares it; null when it is not aggregated. */
     public CityAggregation.CityResult cityResult(Facts f, Period period, Instant asOf) {
         Map<String, CityAggregation.Rule> rules = new HashMap<>();
-        f.related().forEach((code, i) -> rules.put(code, i.rule()));
+        f.related().forEach((code, i) -> rules.put(code, rule(i)));
         return new CityAggregation(f.units(), config.offTrackMarginPoints())
-                .cityResult(f.indicator().rule(), rules, f.points(), period, asOf, target(f, null, asOf));
+                .cityResult(rule(f.indicator()), rules, f.points(), period, asOf, target(f, null, asOf));
     }
 
     /**
@@ -139,18 +154,18 @@ public class ResultService {
      * count, so a past view is judged by the target known then. Targets are newest revision first.
      */
     static BigDecimal target(Facts f, String unitCode, Instant asOf) {
-        List<Target> known = f.targets().stream().filter(t -> !t.setAt.toInstant().isAfter(asOf)).toList();
-        for (Target t : known) {
-            if (unitCode != null && unitCode.equals(t.unitCode)) {
-                return ValueRules.normal(t.value);
+        List<TargetPoint> known = f.targets().stream().filter(t -> !t.setAt().isAfter(asOf)).toList();
+        for (TargetPoint t : known) {
+            if (unitCode != null && unitCode.equals(t.unitCode())) {
+                return Numbers.normal(t.value());
             }
         }
         boolean cityWide = unitCode == null || CITY.equals(unitCode) || unitCode.equals(f.indicator().ownerUnit);
         if (!cityWide) {
             return null;
         }
-        return known.stream().filter(t -> t.unitCode == null).findFirst()
-                .map(t -> ValueRules.normal(t.value)).orElse(null);
+        return known.stream().filter(t -> t.unitCode() == null).findFirst()
+                .map(t -> Numbers.normal(t.value())).orElse(null);
     }
 
     private ResultCalculator calculator(Indicator ind) {

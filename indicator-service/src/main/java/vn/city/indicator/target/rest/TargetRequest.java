@@ -20,4 +20,9 @@ public record TargetRequest(@NotBlank @Size(max = 60) String indicatorCode,
                             @NotBlank @Size(max = 60) String documentNumber,
                             @NotNull LocalDate documentDate,
                             @Size(max = 2000) String note) {
+
+    public vn.city.indicator.target.TargetDefinition toCommand() {
+        return new vn.city.indicator.target.TargetDefinition(indicatorCode, year, unitCode, value, valueText, kind, documentNumber, documentDate, note);
+    }
+
 }

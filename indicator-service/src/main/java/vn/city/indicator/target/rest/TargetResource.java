@@ -1,5 +1,6 @@
 package vn.city.indicator.target.rest;
 
+import vn.city.indicator.CatalogueChanges;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,9 +34,12 @@ public class TargetResource {
     private final TargetService targets;
     private final UnitAccess access;
 
-    public TargetResource(TargetService targets, UnitAccess access) {
+    private final CatalogueChanges cache;
+
+    public TargetResource(TargetService targets, UnitAccess access, CatalogueChanges cache) {
         this.targets = targets;
         this.access = access;
+        this.cache = cache;
     }
 
     @POST
@@ -50,7 +54,8 @@ public class TargetResource {
                      "documentNumber": "2888/QĐ-UBND", "documentDate": "2013-12-20"}""")}))
     public Uni<TargetView> set(@Valid @NotNull TargetRequest request) {
         access.requireAnyRole(Roles.SECRETARIAT);
-        return targets.set(request, access.user().username());
+        return targets.set(request.toCommand(), access.user().username())
+                .invoke(x -> cache.invalidate());
     }
 
     @GET

@@ -8,16 +8,16 @@ import vn.city.common.outbox.Outbox;
 import vn.city.common.problem.Problem;
 import vn.city.common.problem.ProblemException;
 import vn.city.indicator.catalogue.Indicator;
-import vn.city.indicator.event.EventNames;
-import vn.city.indicator.event.CityResultChanged;
-import vn.city.indicator.event.TargetSet;
+import vn.city.indicator.EventNames;
+import vn.city.indicator.result.event.CityResultChanged;
+import vn.city.indicator.target.event.TargetSet;
 import vn.city.indicator.result.service.CityResultPublisher;
 import vn.city.indicator.result.service.ResultService;
 import vn.city.indicator.figure.ValueRules;
 import vn.city.indicator.figure.VietnameseNumber;
 import vn.city.indicator.target.Target;
 import vn.city.indicator.target.TargetView;
-import vn.city.indicator.target.rest.TargetRequest;
+import vn.city.indicator.target.TargetDefinition;
 import vn.city.indicator.unit.OrgUnit;
 
 import java.math.BigDecimal;
@@ -46,7 +46,7 @@ public class TargetService {
 
     /** Sets a target or revises it: a new revision; the earlier ones stay as history. */
     @WithTransaction
-    public Uni<TargetView> set(TargetRequest r, String by) {
+    public Uni<TargetView> set(TargetDefinition r, String by) {
         List<Problem.FieldViolation> errors = new ArrayList<>();
         BigDecimal raw = r.value();
         if (raw == null && r.valueText() == null) {

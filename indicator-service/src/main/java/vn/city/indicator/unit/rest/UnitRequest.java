@@ -17,4 +17,9 @@ public record UnitRequest(
         Boolean active,
         @NotNull LocalDate validFrom,
         LocalDate validTo) {
+
+    public vn.city.indicator.unit.UnitDefinition toCommand() {
+        return new vn.city.indicator.unit.UnitDefinition(code, name, kind, parentCode, active, validFrom, validTo);
+    }
+
 }

@@ -1,5 +1,6 @@
 package vn.city.indicator.unit.rest;
 
+import vn.city.indicator.CatalogueChanges;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,9 +35,12 @@ public class UnitResource {
     private final UnitService units;
     private final UnitAccess access;
 
-    public UnitResource(UnitService units, UnitAccess access) {
+    private final CatalogueChanges cache;
+
+    public UnitResource(UnitService units, UnitAccess access, CatalogueChanges cache) {
         this.units = units;
         this.access = access;
+        this.cache = cache;
     }
 
     @GET
@@ -62,7 +66,8 @@ public class UnitResource {
     @APIResponse(responseCode = "409", description = "The code exists")
     public Uni<UnitView> create(@Valid @NotNull UnitRequest request) {
         access.requireAnyRole(Roles.SECRETARIAT);
-        return units.create(request);
+        return units.create(request.toCommand())
+                .invoke(x -> cache.invalidate());
     }
 
     @PUT
@@ -73,7 +78,8 @@ public class UnitResource {
              "validFrom": "1997-01-01"}""")))
     public Uni<UnitView> update(@PathParam("code") String code, @Valid @NotNull UnitRequest request) {
         access.requireAnyRole(Roles.SECRETARIAT);
-        return units.update(code, request);
+        return units.update(code, request.toCommand())
+                .invoke(x -> cache.invalidate());
     }
 
     @POST
@@ -87,6 +93,7 @@ public class UnitResource {
              "note": "Nghị quyết 1683/NQ-UBTVQH15 sắp xếp đơn vị hành chính cấp xã"}""")))
     public Uni<UnitView> succession(@PathParam("code") String code, @Valid @NotNull SuccessionRequest request) {
         access.requireAnyRole(Roles.SECRETARIAT);
-        return units.recordSuccession(code, request, access.user().username());
+        return units.recordSuccession(code, request.toCommand(), access.user().username())
+                .invoke(x -> cache.invalidate());
     }
 }

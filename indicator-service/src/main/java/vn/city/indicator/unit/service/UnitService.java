@@ -6,13 +6,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.common.outbox.Outbox;
 import vn.city.common.problem.ProblemException;
-import vn.city.indicator.event.EventNames;
-import vn.city.indicator.result.Lineage;
+import vn.city.indicator.EventNames;
+import vn.city.indicator.unit.Lineage;
 import vn.city.indicator.unit.OrgUnit;
 import vn.city.indicator.unit.UnitSuccession;
 import vn.city.indicator.unit.UnitView;
-import vn.city.indicator.unit.rest.SuccessionRequest;
-import vn.city.indicator.unit.rest.UnitRequest;
+import vn.city.indicator.unit.SuccessionCommand;
+import vn.city.indicator.unit.UnitDefinition;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -48,7 +48,7 @@ public class UnitService {
     }
 
     @WithTransaction
-    public Uni<UnitView> create(UnitRequest request) {
+    public Uni<UnitView> create(UnitDefinition request) {
         if (request.code() == null) {
             throw ProblemException.invalid("code", "required", "a unit code is required");
         }
@@ -63,13 +63,13 @@ public class UnitService {
     }
 
     @WithTransaction
-    public Uni<UnitView> update(String code, UnitRequest request) {
+    public Uni<UnitView> update(String code, UnitDefinition request) {
         return require(code).chain(unit -> apply(unit, request)).chain(this::announce);
     }
 
     /** Records that the unit in the path is continued by a successor; the predecessor ends the day before. */
     @WithTransaction
-    public Uni<UnitView> recordSuccession(String code, SuccessionRequest request, String by) {
+    public Uni<UnitView> recordSuccession(String code, SuccessionCommand request, String by) {
         if (code.equals(request.successorCode())) {
             throw ProblemException.invalid("successorCode", "different-unit", "a unit cannot succeed itself");
         }
@@ -130,7 +130,7 @@ public class UnitService {
         return new Lineage(unitCode, preds);
     }
 
-    private Uni<OrgUnit> apply(OrgUnit unit, UnitRequest request) {
+    private Uni<OrgUnit> apply(OrgUnit unit, UnitDefinition request) {
         if (request.validTo() != null && request.validTo().isBefore(request.validFrom())) {
             throw ProblemException.invalid("validTo", "after-valid-from", "validTo must not precede validFrom");
         }

@@ -63,7 +63,8 @@ public class MeetingService {
     public Uni<MeetingView> schedule(CurrentUser user, ScheduleMeeting cmd) {
         MeetingAccess.requireSecretariat(user);
         if (Period.tryParse(cmd.period()).isEmpty()) {
-            throw ProblemException.invalid("period", "period-format", "period must be " + Period.FORMAT);
+            throw ProblemException.invalid("period", "period-format",
+                    "period must be a month (2022-06), a quarter (2022-Q2), a half year (2022-H1) or a year (2022)");
         }
         Meeting m = new Meeting();
         m.id = UUID.randomUUID();
@@ -123,8 +124,7 @@ public class MeetingService {
         Map<String, Object> params = new java.util.HashMap<>();
         if (period != null && !period.isBlank()) {
             q.append(" and period = :period");
-            params.put("period", Period.tryParse(period).orElseThrow(() -> ProblemException.badRequest("period",
-                    "period-format", "period must be " + Period.FORMAT)).toString());
+            params.put("period", period);
         }
         if (status != null) {
             q.append(" and status = :status");

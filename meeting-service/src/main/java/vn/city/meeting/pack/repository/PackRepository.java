@@ -11,13 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.common.period.Period;
 import vn.city.common.period.PeriodKind;
 import vn.city.meeting.pack.BriefingPack.CarryOver;
+import vn.city.meeting.pack.PackConfig;
 import vn.city.meeting.pack.BriefingPackBuilder.CityRow;
 import vn.city.meeting.pack.BriefingPackBuilder.IndicatorRow;
 import vn.city.meeting.pack.BriefingPackBuilder.Rows;
 import vn.city.meeting.pack.BriefingPackBuilder.TaskRow;
 import vn.city.meeting.pack.BriefingPackBuilder.UnitRow;
 
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -95,6 +96,7 @@ public class PackRepository {
 
     private final Pool pool;
     private final ObjectMapper mapper;
+    private final ZoneId zone;
     private final Map<UUID, String> periods = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, String> eldest) {
@@ -102,7 +104,8 @@ public class PackRepository {
         }
     });
 
-    public PackRepository(Pool pool, ObjectMapper mapper) {
+    public PackRepository(Pool pool, ObjectMapper mapper, PackConfig config) {
+        this.zone = config.zone();
         this.pool = pool;
         this.mapper = mapper;
     }
@@ -113,8 +116,8 @@ public class PackRepository {
      */
     public Uni<PackRead> read(UUID meetingId, Period period, String taskScope) {
         Tuple args = Tuple.tuple(List.of(period.toString(), unitPeriods(period), period.year(), period.startDate(),
-                period.endDate(), period.startDate().atStartOfDay().atOffset(ZoneOffset.UTC),
-                period.endDate().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)));
+                period.endDate(), period.startDate().atStartOfDay(zone).toOffsetDateTime(),
+                period.endDate().plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
         args.addString(taskScope);
         args.addUUID(meetingId);
         return pool.preparedQuery(SQL).execute(args).map(rs -> {
@@ -127,6 +130,12 @@ public class PackRepository {
                     read(r.getString("carry"), new TypeReference<List<CarryOver>>() { }));
             return new PackRead(meeting, r.getString("frozen"), rows);
         });
+    }
+
+    /** The read model's version: raised in the transaction of every change the consumers make to pack rows. */
+    public Uni<Long> version() {
+        return pool.preparedQuery("select version from pack_version where id = 1").execute()
+                .map(rs -> rs.iterator().next().getLong("version"));
     }
 
     /**

@@ -13,12 +13,16 @@ import vn.city.common.period.Period;
 import vn.city.meeting.pack.BriefingPack;
 import vn.city.meeting.pack.BriefingPackBuilder;
 import vn.city.meeting.pack.FrozenPack;
+import vn.city.meeting.pack.PackConfig;
 import vn.city.meeting.pack.PackRevisions;
 import vn.city.meeting.pack.PackRevisions.Revisions;
 import vn.city.meeting.pack.repository.PackRepository;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,14 +34,29 @@ public class PackService {
 
     private final ObjectMapper mapper;
     private final PackRepository repository;
+    private final PackConfig config;
+    private final Map<String, Cached> periodPacks;
 
-    public PackService(ObjectMapper mapper, PackRepository repository) {
-        this.mapper = mapper;
-        this.repository = repository;
+    /** A period pack built under a version of the read model. */
+    private record Cached(long version, BriefingPack pack) {
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    public PackService(ObjectMapper mapper, PackRepository repository, PackConfig config) {
+        this.mapper = mapper;
+        this.repository = repository;
+        this.config = config;
+        int max = config.cacheEntries();
+        this.periodPacks = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+                return size() > max;
+            }
+        });
+    }
+
+    /** Now, at the city's offset: the pack's day (a deadline passed or not) is the city's day. */
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(config.zone());
     }
 
     /**
@@ -70,7 +89,23 @@ public class PackService {
         Period p = Period.tryParse(period).orElseThrow(() -> ProblemException.badRequest("period", "period-format",
                 "period must be " + Period.FORMAT));
         String scope = taskScope(user);
-        return repository.read(null, p, scope).map(read -> BriefingPackBuilder.build(null, p, now(), read.rows(), scope));
+        if (!config.cache()) {
+            return repository.read(null, p, scope).map(read -> BriefingPackBuilder.build(null, p, now(), read.rows(), scope));
+        }
+        // One small query (the version) while nothing changed; the whole read when something did. Task states
+        // depend on the day, so the day is part of the key.
+        String key = p.toString() + "|" + scope + "|" + LocalDate.now(config.zone());
+        return repository.version().chain(version -> {
+            Cached hit = periodPacks.get(key);
+            if (hit != null && hit.version() == version) {
+                return Uni.createFrom().item(hit.pack());
+            }
+            return repository.read(null, p, scope).map(read -> {
+                BriefingPack pack = BriefingPackBuilder.build(null, p, now(), read.rows(), scope);
+                periodPacks.put(key, new Cached(version, pack));
+                return pack;
+            });
+        });
     }
 
     /** "Revised since": each difference between the frozen pack and the same pack as today. */

@@ -1,0 +1,46 @@
+package vn.city.meeting.event;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import vn.city.meeting.support.ProducerContract;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/** The payloads the tests publish as indicator-service are checked against the producer's own AsyncAPI document. */
+class ProducerContractTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static ObjectNode cityResultChanged() {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("indicatorCode", "RETAIL_SALES").put("indicatorName", "Tổng mức bán lẻ").put("measureUnit", "tỷ đồng")
+                .put("nature", "FLOW").put("direction", "HIGHER_IS_BETTER").put("category", "Thương mại – dịch vụ")
+                .put("ownerUnit", "ECO").put("aggregation", "OWNER_REPORTED").put("changeKind", "PERCENT")
+                .put("decimals", 1).put("period", "2022-06").put("formedFromMonths", false).put("value", 285)
+                .put("yearToDate", 1739.5).put("target", 3439).put("attainmentPercent", 50.58).put("expectedPercent", 50)
+                .put("samePeriodLastYear", 1659.04).put("change", 4.85).put("status", "ON_TRACK").put("partial", false)
+                .put("revision", 1).put("computedAt", "2022-06-30T07:00:00Z").put("cause", "FIGURE");
+        d.set("contributingUnits", JSON.valueToTree(List.of("ECO")));
+        d.set("missingUnits", JSON.valueToTree(List.of()));
+        return d;
+    }
+
+    @Test
+    void aCompleteCityResultChangedPassesAndABrokenOneDoesNot() {
+        assertThatCode(() -> ProducerContract.check("city.indicator.city-result-changed.v1", cityResultChanged()))
+                .doesNotThrowAnyException();
+        ObjectNode missing = cityResultChanged();
+        missing.remove("revision");
+        assertThatThrownBy(() -> ProducerContract.check("city.indicator.city-result-changed.v1", missing))
+                .hasMessageContaining("data.revision is missing");
+        ObjectNode wrongEnum = cityResultChanged().put("aggregation", "AVERAGE");
+        assertThatThrownBy(() -> ProducerContract.check("city.indicator.city-result-changed.v1", wrongEnum))
+                .hasMessageContaining("data.aggregation");
+        assertThatThrownBy(() -> ProducerContract.check("city.indicator.no-such.v1", cityResultChanged()))
+                .hasMessageContaining("no message");
+    }
+}
