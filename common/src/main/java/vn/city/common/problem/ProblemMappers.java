@@ -1,6 +1,8 @@
 package vn.city.common.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -53,8 +55,8 @@ public class ProblemMappers {
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
         if (duplicate.find()) {
             String key = duplicate.group(1);
-            return badJson(key, "duplicate-key", "key '" + key + "' appears more than once in the same object",
-                    uri);
+            String field = duplicatePath(e, key);
+            return badJson(field, "duplicate-key", "key '" + key + "' appears more than once in the same object", uri);
         }
         return badJson("body", "json-syntax", "the body is not valid JSON: " + e.getOriginalMessage(), uri);
     }
@@ -93,6 +95,10 @@ public class ProblemMappers {
         if (cause instanceof ProblemException p) {
             return problem(p, uri);
         }
+        if (cause instanceof JsonParseException syntax) {
+            // A syntax error inside an object being read (a duplicate key among them), wrapped with the path so far.
+            return jsonSyntax(syntax, uri);
+        }
         String message = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getOriginalMessage();
         return badJson(fieldPath(e), "type", message, uri);
     }
@@ -130,6 +136,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response unreadable = unreadable(e.getCause(), uri);
+        if (unreadable != null) {
+            return unreadable;
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
@@ -137,6 +147,60 @@ public class ProblemMappers {
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         String slug = title.toLowerCase().replace(' ', '-');
         return respond(new Problem(Problem.TYPE_BASE + slug, title, status, e.getMessage(), path(uri), List.of()));
+    }
+
+    /**
+     * What Jackson threw while the body was read, answered with its field and rule. Quarkus's JSON body reader rethrows
+     * only {@link MismatchedInputException}; a syntax error (a duplicate key among them) and any other mapping error
+     * (the {@link InputRejectedException} of {@code StrictJson}'s rules among them) reach the mappers wrapped in a
+     * 400 {@link WebApplicationException}. Null when the cause is none of Jackson's.
+     */
+    private Response unreadable(Throwable cause, UriInfo uri) {
+        if (cause instanceof InputRejectedException rejected) {
+            return inputRejected(rejected, uri);
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown, uri);
+        }
+        if (cause instanceof InvalidFormatException format) {
+            return wrongType(format, uri);
+        }
+        if (cause instanceof MismatchedInputException mismatched) {
+            return mismatched(mismatched, uri);
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            return mapping(mapping, uri);
+        }
+        if (cause instanceof JsonParseException syntax) {
+            return jsonSyntax(syntax, uri);
+        }
+        if (cause instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
+        return null;
+    }
+
+    /**
+     * Where a duplicate key sits: the path of the object that holds it ({@code directives[0].leadUnit}), read from the
+     * parser's context at the moment it refused the key; the bare key when the parser is not at hand.
+     */
+    static String duplicatePath(JsonParseException e, String key) {
+        JsonParser parser = e.getProcessor();
+        if (parser == null || parser.getParsingContext() == null) {
+            return key;
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = parser.getParsingContext().getParent(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push("." + c.getCurrentName());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        parts.forEach(sb::append);
+        sb.append('.').append(key);
+        return sb.charAt(0) == '.' ? sb.substring(1) : sb.toString();
     }
 
     /** Seconds a client should wait before retrying a request refused because the database is away. */

@@ -67,6 +67,30 @@ class BadInputTest {
     }
 
     @Test
+    void aControlCharacterIs422AndADuplicateKeyIs400NamingTheFieldAndNothingIsStored() throws Exception {
+        String unit = Events.random("D-INPUT");
+        try (Events events = new Events()) {
+            events.unit(unit, "Phòng quy tắc đầu vào", "DEPARTMENT");
+        }
+        ReadModel.awaitUnits(dataSource, List.of(unit));
+        String title = "Họp kiểm tra ký tự điều khiển " + Events.random("T");
+        Map<String, Object> nul = new HashMap<>(Api.meeting("THEMATIC", title, period(),
+                OffsetDateTime.parse("2030-05-01T08:00:00Z"), List.of(unit)));
+        nul.put("place", "Phòng họp\u0000số 2");
+        as("secretariat").body(nul).post("/api/meetings").then().statusCode(422).contentType(containsString(PROBLEM))
+                .body("errors", hasSize(1)).body("errors[0].field", equalTo("place"))
+                .body("errors[0].rule", equalTo("control-character"));
+
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                Api.meeting("THEMATIC", title, period(), OffsetDateTime.parse("2030-05-01T08:00:00Z"), List.of(unit)));
+        String twice = body.replaceFirst("^\\{", "{\"chair\":\"Người khác\",");
+        as("secretariat").body(twice).post("/api/meetings").then().statusCode(400).contentType(containsString(PROBLEM))
+                .body("errors", hasSize(1)).body("errors[0].field", equalTo("chair"))
+                .body("errors[0].rule", equalTo("duplicate-key"));
+        assertThat(ReadModel.count(dataSource, "select count(*) from meeting where title = ?", title)).isZero();
+    }
+
+    @Test
     void publishingTwiceAndChangingAConcludedMeetingAre409AndNothingChanges() {
         String unit = Events.random("D-KNOWN");
         try (Events events = new Events()) {

@@ -65,6 +65,22 @@ class TaskValidationTest {
     }
 
     @Test
+    void aControlCharacterIs422AndADuplicateKeyIs400NamingTheFieldAndNothingIsStored() {
+        String marker = "Quy tắc đầu vào " + UUID.randomUUID();
+        as("leader").body(newTask(marker, "FIN", "[]", "2022-07-31", "2022-07")
+                        .replace("\"content\": \"Nội dung: " + marker + "\"", "\"content\": \"Nội dung\\u0000tiếp\""))
+                .post("/api/tasks").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].field", equalTo("content"), "errors[0].rule", equalTo("control-character"));
+        as("leader").body(newTask(marker, "FIN", "[]", "2022-07-31", "2022-07")
+                        .replace("\"leadUnit\": \"FIN\"", "\"leadUnit\": \"CUL\", \"leadUnit\": \"FIN\""))
+                .post("/api/tasks").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].field", equalTo("leadUnit"), "errors[0].rule", equalTo("duplicate-key"));
+        assertThat(Fixtures.count(db, "select count(*) from task where title = ?", marker)).isZero();
+    }
+
+    @Test
     void aRetiredUnitGetsNoNewTasks() {
         String unit = Fixtures.randomUnit();
         Fixtures.units(db, unit);

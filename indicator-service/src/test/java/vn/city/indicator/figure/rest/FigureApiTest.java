@@ -174,6 +174,14 @@ class FigureApiTest {
         refused(without(body(ind, "FIN", "2023-03", 1), "version"), 400, "version", "NotNull");
         refused(with(body(ind, "FIN", "2023-03", 1), "unexpected", true), 400, "unexpected", "unknown-field");
 
+        // The input rules of common (StrictJson), answered with the field and the rule
+        refused(with(body(ind, "FIN", "2023-03", 1), "note", "ước\u0000tính"), 422, "note", "control-character");
+        as("secretariat").body("{\"indicatorCode\":\"" + ind + "\",\"unitCode\":\"ECO\",\"unitCode\":\"FIN\","
+                        + "\"period\":\"2023-03\",\"version\":\"ESTIMATE\",\"value\":1}").post("/api/figures")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors", hasSize(1)).body("errors[0].field", equalTo("unitCode"))
+                .body("errors[0].rule", equalTo("duplicate-key"));
+
         Map<String, Object> huge = with(body(ind, "FIN", "2023-03", 1), "note", "x".repeat(3 * 1024 * 1024));
         as("officer-fin").body(huge).post("/api/figures").then().statusCode(413);
 
