@@ -54,7 +54,12 @@ public class ImportJobs {
 
     /** The status of a job as the API shows it. */
     public record JobStatus(UUID id, String format, String state, int rowsRead, int rowsRejected, int rowsWritten,
-                            int percent, JsonNode errors, String message, OffsetDateTime createdAt,
+                            int percent,
+                            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                                    implementation = vn.city.common.problem.Problem.FieldViolation.class,
+                                    description = "the errors of a refused file, as a problem's errors")
+                            JsonNode errors, String message, OffsetDateTime createdAt,
                             OffsetDateTime finishedAt) {
     }
 
@@ -295,12 +300,16 @@ public class ImportJobs {
         return v == null || v.isNull() ? fallback : v.asText();
     }
 
-    /** A DHIS2 data value's text, refused when it holds a control character (read as a tree, not by StrictJson). */
+    /**
+     * A DHIS2 data value's text, refused when it holds a control character (the document is read as a tree, not by
+     * StrictJson); the field is the value's own ({@code dataValues[3].comment}) or the set's when it falls back to it.
+     */
     private static String text(JsonNode n, String field, String fallback, String prefix) {
         String value = text(n, field, fallback);
         if (TextRules.forbiddenControl(value) >= 0) {
-            throw new RowException(prefix + field, TextRules.CONTROL_CHARACTER,
-                    prefix + field + " " + TextRules.controlMessage(value));
+            JsonNode own = n.get(field);
+            String where = own == null || own.isNull() ? field : prefix + field;
+            throw new RowException(where, TextRules.CONTROL_CHARACTER, where + " " + TextRules.controlMessage(value));
         }
         return value;
     }
