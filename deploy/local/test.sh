@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # THE test command (README, .ci/run): makes sure the infrastructure runs (reusing what already runs), runs
 # './mvnw -B verify' from the repository root with any extra arguments, then stops only the infrastructure
-# components this script started (also on failure or Ctrl-C). After a green build of all three services it lints
-# their OpenAPI documents (deploy/openapi/lint.sh, zero errors). Exits with Maven's exit code, else the linter's.
+# components this script started (also on failure or Ctrl-C). After a green build it lints the services' OpenAPI
+# documents that build produced (deploy/openapi/lint.sh, Redocly CLI installed from npm by that script, zero errors).
+# Exits with Maven's exit code, else the linter's.
 #
 #   deploy/local/test.sh [extra Maven arguments, e.g. -pl task-service -Dtest=TaskResourceTest]
 #
@@ -72,23 +73,27 @@ fi
 export MAVEN_OPTS="${MAVEN_OPTS:--Xmx1g}"
 info "running: ./mvnw -B verify $*   (MAVEN_OPTS=$MAVEN_OPTS)"
 T_MVN="$(now)"
+MARK="$(mktemp)"
 set +e
 (cd "$REPO_ROOT" && ./mvnw -B verify "$@")
 MVN_RC=$?
 set -e
 info "Maven finished with exit code $MVN_RC in $(elapsed_since "$T_MVN") s"
-# The three services' OpenAPI documents (stored by the build in <service>/target/openapi) must lint with zero
-# errors; only after a run that built all three.
+# The OpenAPI documents this run built (<service>/target/openapi, stored by each service's build) must lint with
+# zero errors: all three after the full build, only the rebuilt ones after a -pl run (never a stale document).
 LINT_RC=0
-if ((MVN_RC == 0)) && [[ -f "$REPO_ROOT/indicator-service/target/openapi/openapi.json" \
-      && -f "$REPO_ROOT/task-service/target/openapi/openapi.json" \
-      && -f "$REPO_ROOT/meeting-service/target/openapi/openapi.json" ]]; then
+LINTED=()
+for m in indicator-service task-service meeting-service; do
+  if [[ "$REPO_ROOT/$m/target/openapi/openapi.json" -nt "$MARK" ]]; then LINTED+=("$m"); fi
+done
+rm -f "$MARK"
+if ((MVN_RC == 0)) && ((${#LINTED[@]} > 0)); then
   T_LINT="$(now)"
   set +e
-  "$REPO_ROOT/deploy/openapi/lint.sh"
+  "$REPO_ROOT/deploy/openapi/lint.sh" "${LINTED[@]}"
   LINT_RC=$?
   set -e
-  info "OpenAPI lint finished with exit code $LINT_RC in $(elapsed_since "$T_LINT") s"
+  info "OpenAPI lint of ${LINTED[*]} finished with exit code $LINT_RC in $(elapsed_since "$T_LINT") s"
 fi
 ((MVN_RC != 0)) && exit "$MVN_RC"
 exit "$LINT_RC"

@@ -15,7 +15,13 @@ if [[ ! -x "$BIN" ]]; then
   command -v npm >/dev/null || { echo "[openapi-lint] npm (Node.js 18+) is required" >&2; exit 2; }
   echo "[openapi-lint] installing @redocly/cli@$REDOCLY_VERSION into $TOOLS" >&2
   mkdir -p "$TOOLS"
-  npm install --silent --no-audit --no-fund --prefix "$TOOLS" "@redocly/cli@$REDOCLY_VERSION" >&2
+  # A clean clone (CI) installs it here, from the npm registry; one retry for a transient network failure.
+  for attempt in 1 2; do
+    if npm install --silent --no-audit --no-fund --prefix "$TOOLS" "@redocly/cli@$REDOCLY_VERSION" >&2; then break; fi
+    ((attempt == 2)) && { echo "[openapi-lint] could not install @redocly/cli@$REDOCLY_VERSION from npm" >&2; exit 2; }
+    echo "[openapi-lint] npm install failed; retrying in 10 s" >&2
+    sleep 10
+  done
 fi
 
 modules=("$@")

@@ -112,7 +112,7 @@ public class ContractFilter implements OASFilter {
                         problem(responses, "422", "The body breaks a rule");
                     }
                     for (Map.Entry<String, APIResponse> r : responses.getAPIResponses().entrySet()) {
-                        if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
+                        if ((r.getKey().startsWith("4") || r.getKey().startsWith("5")) && !declaresOwnBody(r.getValue())) {
                             problemContent(r.getValue());
                         } else if (r.getKey().startsWith("2") && r.getValue().getContent() != null) {
                             for (MediaType media : r.getValue().getContent().getMediaTypes().values()) {
@@ -128,7 +128,7 @@ public class ContractFilter implements OASFilter {
                 Schema schema = components.getSchemas().get(name);
                 if (schema != null && !PROBLEM.equals(name) && !"FieldViolation".equals(name)) {
                     // A schema a client also sends keeps its own required list: only the server's answers are total.
-                    requireAndAllowNull(schema, !received.contains(name), components, primitives(name));
+                    requireAndAllowNull(schema, !received.contains(name), components, primitives(name), omitted(name));
                 }
             }
             // Second pass: a property that refers to an object and may be null gets a copy of that object's (now
@@ -195,13 +195,59 @@ public class ContractFilter implements OASFilter {
         return out;
     }
 
+    private static final org.jboss.jandex.DotName JSON_INCLUDE =
+            org.jboss.jandex.DotName.createSimple("com.fasterxml.jackson.annotation.JsonInclude");
+
+    /**
+     * The properties of the class behind a schema that Jackson leaves out of the JSON when empty
+     * ({@code @JsonInclude(NON_NULL)} and its kin, on the class or the property): not required, since the answer may
+     * lack them. Primitives are written whatever NON_NULL says.
+     */
+    private Set<String> omitted(String schemaName) {
+        Set<String> out = new HashSet<>();
+        if (index == null) {
+            return out;
+        }
+        for (ClassInfo c : index.getKnownClasses()) {
+            String n = c.name().toString();
+            if (!n.startsWith("vn.city.") || !n.substring(Math.max(n.lastIndexOf('.'), n.lastIndexOf('$')) + 1)
+                    .equals(schemaName)) {
+                continue;
+            }
+            String classLevel = include(c.declaredAnnotation(JSON_INCLUDE));
+            for (org.jboss.jandex.FieldInfo f : c.fields()) {
+                if (java.lang.reflect.Modifier.isStatic(f.flags())) {
+                    continue;
+                }
+                String own = include(f.annotation(JSON_INCLUDE));
+                String rule = own != null ? own : classLevel;
+                boolean primitive = f.type().kind() == Type.Kind.PRIMITIVE;
+                if (rule != null && (!primitive || "NON_DEFAULT".equals(rule))) {
+                    out.add(f.name());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The inclusion a {@code @JsonInclude} asks for when it leaves values out, else null. */
+    private static String include(org.jboss.jandex.AnnotationInstance a) {
+        if (a == null || a.value() == null) {
+            return null;
+        }
+        String v = a.value().asEnum();
+        return Set.of("NON_NULL", "NON_ABSENT", "NON_EMPTY", "NON_DEFAULT").contains(v) ? v : null;
+    }
+
     private static void requireAndAllowNull(Schema schema, boolean requireAll, Components components,
-                                            Set<String> primitives) {
+                                            Set<String> primitives, Set<String> omitted) {
         if (schema.getProperties() == null || schema.getProperties().isEmpty()) {
             return;
         }
         if (requireAll) {
-            schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+            List<String> required = new ArrayList<>(schema.getProperties().keySet());
+            required.removeAll(omitted);
+            schema.setRequired(required.isEmpty() ? null : required);
         }
         Map<String, Schema> properties = new LinkedHashMap<>();
         for (Map.Entry<String, Schema> p : schema.getProperties().entrySet()) {
@@ -211,6 +257,14 @@ public class ContractFilter implements OASFilter {
     }
 
     private static Schema nullable(Schema property, Components components) {
+        if (property.getRef() == null && property.getAllOf() != null && property.getAllOf().size() == 1
+                && property.getAllOf().get(0).getRef() != null && property.getProperties() == null
+                && (property.getType() == null || property.getType().isEmpty()
+                        || List.of(Schema.SchemaType.NULL).equals(property.getType()))) {
+            // A reference the scanner wrapped in allOf to give it a description (or nullable): the reference itself.
+            property = OASFactory.createSchema().ref(property.getAllOf().get(0).getRef())
+                    .description(property.getDescription());
+        }
         if (property.getRef() != null) {
             String name = property.getRef().substring(property.getRef().lastIndexOf('/') + 1);
             Schema target = components.getSchemas() == null ? null : components.getSchemas().get(name);
@@ -283,6 +337,19 @@ public class ContractFilter implements OASFilter {
         if (responses.getAPIResponse(status) == null) {
             responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description));
         }
+    }
+
+    /**
+     * An error answer whose resource declares a JSON body of its own (DHIS2's {@code ImportSummary} with status ERROR
+     * on a 409, as DHIS2 clients expect): that body, not a problem.
+     */
+    private static boolean declaresOwnBody(APIResponse response) {
+        if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
+            return false;
+        }
+        return response.getContent().getMediaTypes().entrySet().stream()
+                .anyMatch(m -> !Problem.MEDIA_TYPE.equals(m.getKey()) && m.getValue().getSchema() != null
+                        && m.getValue().getSchema().getRef() != null && !m.getValue().getSchema().getRef().endsWith("/" + PROBLEM));
     }
 
     private static void problemContent(APIResponse response) {

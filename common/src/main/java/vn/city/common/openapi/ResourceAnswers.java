@@ -91,7 +91,9 @@ final class ResourceAnswers {
             responses.addAPIResponse(code, scanned);
         }
         APIResponse success = responses.getAPIResponse(code);
-        boolean hasSuccess = responses.getAPIResponses().keySet().stream().anyMatch(k -> k.startsWith("2"));
+        // A 204 beside a method that returns a body is the "nothing" case (NOT_AGGREGATED), not its success answer.
+        boolean hasSuccess = responses.getAPIResponses().keySet().stream()
+                .anyMatch(k -> k.startsWith("2") && !"204".equals(k));
         if (success == null && hasSuccess) {
             return;
         }

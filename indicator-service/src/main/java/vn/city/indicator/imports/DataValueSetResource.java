@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -87,8 +88,10 @@ public class DataValueSetResource {
             {"dataSet": "monthly-briefing", "period": "202206", "orgUnit": "ECO",
              "dataValues": [{"dataElement": "RETAIL_SALES", "value": "285", "comment": "ước tháng 6"},
                             {"dataElement": "INDUSTRIAL_OUTPUT", "value": "24252.92"}]}""")))
-    @APIResponse(responseCode = "200", description = "ImportSummary, status SUCCESS")
-    @APIResponse(responseCode = "409", description = "ImportSummary, status ERROR, with its conflicts; nothing stored")
+    @APIResponse(responseCode = "200", description = "ImportSummary, status SUCCESS",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(responseCode = "409", description = "ImportSummary, status ERROR, with its conflicts; nothing stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "403", description = "A value of a unit the caller does not act for; nothing stored")
     public Response importSet(InputStream body, @QueryParam("version") FigureVersion version) throws Exception {
         CurrentUser user = access.user();

@@ -18,7 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -76,9 +79,20 @@ public class ImportResource {
             indicatorCode,unitCode,period,version,value,yearToDate,measureUnit,note
             RETAIL_SALES,ECO,2022-06,ESTIMATE,285,"1.739,5",tỷ đồng,ước tháng 6
             INDUSTRIAL_OUTPUT,ECO,2022-06,ESTIMATE,"24.252,92","145.244,67",triệu đồng,""")))
-    @APIResponse(responseCode = "201", description = "A small file, imported")
-    @APIResponse(responseCode = "200", description = "The same file was imported before: the earlier job")
-    @APIResponse(responseCode = "202", description = "A large file, imported as a job (Location)")
+    @APIResponse(responseCode = "201", description = "A small file, imported",
+            headers = @Header(name = "Location", description = "The import job", required = true,
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "200", description = "The same file was imported before: the earlier job",
+            headers = @Header(name = "Location", description = "The earlier import job", required = true,
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportJobs.JobStatus.class)))
+    @APIResponse(responseCode = "202", description = "A large file (or async=true), imported as a job: follow Location",
+            headers = @Header(name = "Location", description = "The import job to follow", required = true,
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportJobs.JobStatus.class)))
     @APIResponse(responseCode = "422", description = "Some rows break a rule: all are listed, nothing is stored")
     public Response csv(InputStream body, @QueryParam("async") boolean async) throws Exception {
         CurrentUser user = access.user();
@@ -116,6 +130,9 @@ public class ImportResource {
     @Blocking
     @Operation(summary = "An import job: state (QUEUED, RUNNING, SUCCEEDED, FAILED), rows read, rejected and written, "
             + "percent done, and the errors of a refused file (at most " + BulkImport.ERROR_CAP + ")")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportJobs.JobStatus.class)))
     @APIResponse(responseCode = "404", description = "No such job")
     public ImportJobs.JobStatus job(@PathParam("id") UUID id) throws Exception {
         return jobs.status(id);

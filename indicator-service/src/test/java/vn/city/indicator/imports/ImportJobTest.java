@@ -156,7 +156,8 @@ class ImportJobTest {
     }
 
     private static Response post(String csv) {
-        return RestAssured.given().auth().oauth2(Tokens.of("secretariat")).contentType("text/csv; charset=UTF-8")
+        return RestAssured.given().filter(vn.city.common.testing.Api.validatingFilter()).auth().oauth2(Tokens.of("secretariat"))
+                .contentType("text/csv; charset=UTF-8")
                 .accept(ContentType.JSON).body(csv).post("/api/imports/figures");
     }
 
