@@ -3,14 +3,17 @@ package vn.city.meeting.event;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import vn.city.meeting.support.ProducerContract;
+import vn.city.common.testing.AsyncApiContract;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** The payloads the tests publish as indicator-service are checked against the producer's own AsyncAPI document. */
+/**
+ * The envelopes the tests publish as indicator-service are checked against the producer's own AsyncAPI document
+ * (common's {@link AsyncApiContract#fromProducer}, reading indicator-service/src/main/resources/asyncapi.yaml).
+ */
 class ProducerContractTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -29,18 +32,28 @@ class ProducerContractTest {
         return d;
     }
 
+    static String envelope(String type, ObjectNode data) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("specversion", "1.0").put("id", "7d9f4c1e-2b1a-4c51-9a53-0d3c2b9b4f10").put("source", "/city/indicator-service")
+                .put("type", type).put("time", "2022-06-30T07:00:00Z").put("subject", "RETAIL_SALES/2022-06")
+                .put("datacontenttype", "application/json");
+        e.set("data", data);
+        return e.toString();
+    }
+
     @Test
     void aCompleteCityResultChangedPassesAndABrokenOneDoesNot() {
-        assertThatCode(() -> ProducerContract.check("city.indicator.city-result-changed.v1", cityResultChanged()))
+        String type = "city.indicator.city-result-changed.v1";
+        assertThatCode(() -> AsyncApiContract.fromProducer(envelope(type, cityResultChanged())))
                 .doesNotThrowAnyException();
         ObjectNode missing = cityResultChanged();
         missing.remove("revision");
-        assertThatThrownBy(() -> ProducerContract.check("city.indicator.city-result-changed.v1", missing))
-                .hasMessageContaining("data.revision is missing");
+        assertThatThrownBy(() -> AsyncApiContract.fromProducer(envelope(type, missing)))
+                .hasMessageContaining("revision");
         ObjectNode wrongEnum = cityResultChanged().put("aggregation", "AVERAGE");
-        assertThatThrownBy(() -> ProducerContract.check("city.indicator.city-result-changed.v1", wrongEnum))
-                .hasMessageContaining("data.aggregation");
-        assertThatThrownBy(() -> ProducerContract.check("city.indicator.no-such.v1", cityResultChanged()))
-                .hasMessageContaining("no message");
+        assertThatThrownBy(() -> AsyncApiContract.fromProducer(envelope(type, wrongEnum)))
+                .hasMessageContaining("aggregation");
+        assertThatThrownBy(() -> AsyncApiContract.fromProducer(envelope("city.indicator.no-such.v1", cityResultChanged())))
+                .hasMessageContaining("not declared");
     }
 }
