@@ -7,8 +7,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.common.period.Period;
-import vn.city.indicator.reporting.rest.ReportingResource;
+import vn.city.indicator.reporting.service.ReportingCompleteness;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +25,19 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class ReportingMetrics {
 
-    private final ReportingResource reporting;
+    private final ReportingCompleteness completeness;
     private final ReportingCalendar calendar;
+    private final Clock clock;
     private final MeterRegistry registry;
     private final AtomicLong missing = new AtomicLong();
     private final AtomicLong deadline = new AtomicLong();
     private final List<Meter> meters = new ArrayList<>();
     private volatile String period;
 
-    public ReportingMetrics(ReportingResource reporting, ReportingCalendar calendar, MeterRegistry registry) {
-        this.reporting = reporting;
+    public ReportingMetrics(ReportingCompleteness completeness, ReportingCalendar calendar, Clock clock,
+                            MeterRegistry registry) {
+        this.completeness = completeness;
+        this.clock = clock;
         this.calendar = calendar;
         this.registry = registry;
     }
@@ -47,8 +51,8 @@ public class ReportingMetrics {
     /** Counts the current month's missing units again. */
     public Uni<Completeness> refresh() {
         LocalDate today = calendar.today();
-        String current = Period.month(today.getYear(), today.getMonthValue()).toString();
-        return reporting.completeness(current, null).invoke(c -> {
+        Period current = Period.month(today.getYear(), today.getMonthValue());
+        return completeness.of(current, clock.instant()).invoke(c -> {
             register(c.period());
             missing.set(c.missing().size());
             deadline.set(c.deadline() == null ? 0 : c.deadline().getEpochSecond());

@@ -6,7 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.city.task.task.Task;
+import vn.city.task.task.repository.TaskRepository;
 import vn.city.task.time.TaskTime;
 
 import java.util.HashMap;
@@ -23,11 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OverdueTasksGauge {
 
     private final TaskTime time;
+    private final TaskRepository tasks;
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> byUnit = new ConcurrentHashMap<>();
 
-    public OverdueTasksGauge(TaskTime time, MeterRegistry registry) {
+    public OverdueTasksGauge(TaskTime time, TaskRepository tasks, MeterRegistry registry) {
         this.time = time;
+        this.tasks = tasks;
         this.registry = registry;
     }
 
@@ -41,12 +43,7 @@ public class OverdueTasksGauge {
     /** Counts again; returns the counts by unit. */
     @WithSession
     public Uni<Map<String, Long>> refresh() {
-        return Task.getSession().chain(session -> session.createNativeQuery(
-                                "select lead_unit, count(*) from task where status in ('ASSIGNED', 'IN_PROGRESS', 'SUBMITTED')"
-                                        + " and deadline < ?1 group by lead_unit",
-                                Object[].class)
-                        .setParameter(1, time.today())
-                        .getResultList())
+        return tasks.openPastDeadlineByLeadUnit(time.today())
                 .map(rows -> {
                     Map<String, Long> counts = new HashMap<>();
                     for (Object[] row : rows) {

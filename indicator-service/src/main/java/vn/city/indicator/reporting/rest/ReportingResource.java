@@ -1,8 +1,6 @@
 package vn.city.indicator.reporting.rest;
 
 import vn.city.indicator.CatalogueChanges;
-import vn.city.indicator.cache.CatalogueCache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,26 +23,15 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.city.indicator.catalogue.Indicator;
-import vn.city.indicator.result.repository.ResultRepository;
 import vn.city.common.period.Period;
 import vn.city.indicator.reporting.Completeness;
 import vn.city.indicator.reporting.ReportingCalendar;
 import vn.city.indicator.reporting.ReportingWindow;
+import vn.city.indicator.reporting.service.ReportingCompleteness;
 import vn.city.indicator.time.QueryParams;
-import vn.city.indicator.unit.OrgUnit;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 @Path("/api/reporting")
 @Tag(name = "reporting", description = "Decree 09/2019/NĐ-CP reporting windows, deadlines and completeness")
@@ -57,13 +44,11 @@ public class ReportingResource {
 
     private final CatalogueChanges cache;
 
-    private final ResultRepository reports;
-    private final CatalogueCache catalogue;
+    private final ReportingCompleteness completeness;
 
     public ReportingResource(ReportingCalendar calendar, UnitAccess access, CatalogueChanges cache, Clock clock,
-                             ResultRepository reports, CatalogueCache catalogue) {
-        this.reports = reports;
-        this.catalogue = catalogue;
+                             ReportingCompleteness completeness) {
+        this.completeness = completeness;
         this.calendar = calendar;
         this.access = access;
         this.cache = cache;
@@ -117,41 +102,10 @@ public class ReportingResource {
 
     @GET
     @Path("completeness")
-    @WithSession
     @Operation(summary = "Which units have not yet reported which indicators for a period (as known at asOf)",
             description = "Expected = each active indicator × each of its reporting units that existed in the period.")
     public Uni<Completeness> completeness(@Parameter(required = true, example = "2022-06") @QueryParam("period") String periodText,
                                           @Parameter(example = "2022-06-21T00:00:00Z") @QueryParam("asOf") String asOfText) {
-        Period period = QueryParams.period(periodText);
-        Instant asOf = QueryParams.asOf(asOfText, clock);
-        return catalogue.snapshot().chain(cat -> reports.reported(period, asOf).map(rows -> {
-                    List<Indicator> indicators = cat.indicators().values().stream().filter(i -> i.active)
-                            .sorted(java.util.Comparator.comparing((Indicator i) -> i.code)).toList();
-                    Map<String, OrgUnit> byCode = cat.units();
-                    Set<String> done = new HashSet<>();
-                    rows.forEach(r -> done.add(r[0] + "|" + r[1]));
-                    Map<String, List<String>> missing = new TreeMap<>();
-                    int expected = 0;
-                    int reported = 0;
-                    for (Indicator ind : indicators) {
-                        for (String code : ind.reportingUnitList()) {
-                            OrgUnit u = byCode.get(code);
-                            if (u == null || !u.validDuring(period.startDate(), period.endDate())) {
-                                continue;
-                            }
-                            expected++;
-                            if (done.contains(ind.code + "|" + code)) {
-                                reported++;
-                            } else {
-                                missing.computeIfAbsent(code, k -> new ArrayList<>()).add(ind.code);
-                            }
-                        }
-                    }
-                    List<Completeness.MissingUnit> list = missing.entrySet().stream()
-                            .map(e -> new Completeness.MissingUnit(e.getKey(), byCode.get(e.getKey()).name, e.getValue()))
-                            .toList();
-                    return new Completeness(period.toString(), asOf, null, expected, reported, list);
-                })).chain(c -> calendar.rules().map(r -> new Completeness(c.period(), c.asOf(),
-                        r.window(period).deadline(), c.expected(), c.reported(), c.missing())));
+        return completeness.of(QueryParams.period(periodText), QueryParams.asOf(asOfText, clock));
     }
 }

@@ -82,6 +82,16 @@ public class TaskRepository {
         return Task.list("status in ?1 and deadline < ?2 order by deadline, id", OPEN, today);
     }
 
+    /** Open tasks whose deadline is before the day, counted by lead unit: rows of (lead unit, count). */
+    public Uni<List<Object[]>> openPastDeadlineByLeadUnit(LocalDate today) {
+        return Task.getSession().chain(session -> session.createNativeQuery(
+                        "select lead_unit, count(*) from task where status in ('ASSIGNED', 'IN_PROGRESS', 'SUBMITTED')"
+                                + " and deadline < ?1 group by lead_unit",
+                        Object[].class)
+                .setParameter(1, today)
+                .getResultList());
+    }
+
     /** The tasks of a conclusion: by directive id, or from the meeting. */
     public Uni<List<Task>> ofConclusion(Collection<String> directiveIds, String meetingId) {
         return Task.list("sourceDirectiveId in ?1 or sourceMeetingId = ?2", directiveIds, meetingId);
