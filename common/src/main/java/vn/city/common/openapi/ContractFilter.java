@@ -258,10 +258,9 @@ public class ContractFilter implements OASFilter {
 
     private static Schema nullable(Schema property, Components components) {
         if (property.getRef() == null && property.getAllOf() != null && property.getAllOf().size() == 1
-                && property.getAllOf().get(0).getRef() != null && property.getProperties() == null
-                && (property.getType() == null || property.getType().isEmpty()
-                        || List.of(Schema.SchemaType.NULL).equals(property.getType()))) {
-            // A reference the scanner wrapped in allOf to give it a description (or nullable): the reference itself.
+                && property.getAllOf().get(0).getRef() != null && property.getProperties() == null) {
+            // A reference the scanner wrapped in allOf to give it a description or nullable (the validator checks null
+            // against the referenced schema and refuses it): written out below like the reference itself.
             property = OASFactory.createSchema().ref(property.getAllOf().get(0).getRef())
                     .description(property.getDescription());
         }

@@ -225,6 +225,18 @@ public final class Events implements AutoCloseable {
         task.put("progressPercent", "DONE".equals(status) ? 100 : 0);
         Map<String, Object> data = new java.util.HashMap<>();
         data.put("task", task);
+        // the fields each event type carries beside the task, as task-service's asyncapi.yaml requires them
+        switch (type) {
+            case "task-completed" -> data.put("onTime", completedOnTime == null || completedOnTime);
+            case "task-overdue" -> data.put("deadline", deadline);
+            case "task-submitted" -> {
+                data.put("result", title);
+                data.put("submittedBy", "officer");
+            }
+            case "task-returned", "task-cancelled" -> data.put("reason", title);
+            default -> {
+            }
+        }
         writer.send(TASK_TOPIC, taskId.toString(), envelope("city.task." + type + ".v1", taskId.toString(), data, time));
     }
 
