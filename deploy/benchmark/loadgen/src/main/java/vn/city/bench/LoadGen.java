@@ -840,6 +840,15 @@ public final class LoadGen {
             probe[0] = http.expect(Http.get(meetingUrl + "/api/packs/period/" + month, mr), 200);
             return Http.json(probe[0]).path("indicators").size() >= indicators;
         });
+        // and, with ready lines (issue 13), until every line of the history is ready, so that nothing builds them
+        // while the reads are measured
+        try (Connection meet = Pg.connect(pgHostPort, dbMeeting, pgUser, pgPassword)) {
+            if (Pg.count(meet, "select count(*) from pg_tables where tablename = 'pack_line'") > 0) {
+                long expectedLines = (long) indicators * historyYears * 19;
+                waitFor(expectedLines + " pack lines", 300,
+                        () -> Pg.count(meet, "select count(*) from pack_line where indicator_code like 'BI%'") >= expectedLines);
+            }
+        }
         double linesReadyS = (System.nanoTime() - tw) / 1e9;
         int lines = Http.json(probe[0]).path("indicators").size();
         int unitFigures = 0;

@@ -33,7 +33,7 @@ import java.util.UUID;
 public class PackRepository {
 
     /** The meeting row, its frozen pack (if any), the ready lines of its period (a JSON array), tasks, carry-over. */
-    public record PackRead(MeetingRow meeting, String frozenDocument, String lines, List<TaskRow> tasks,
+    public record PackRead(MeetingRow meeting, String frozenDocument, byte[] lines, List<TaskRow> tasks,
                            List<CarryOver> carryOver) {
     }
 
@@ -45,8 +45,8 @@ public class PackRepository {
              (select row_to_json(m)::text from (select id, type, period, status, attendee_units::json as "attendeeUnits"
                 from meeting where id = $7) m) as meeting,
              (select document from frozen_pack where meeting_id = $7) as frozen,
-             (select '[' || coalesce(string_agg(l.line, ',' order by l.off_track desc, l.indicator_code collate "C"), '')
-                     || ']' from pack_line l where l.period = $1) as lines,
+             (select convert_to('[' || coalesce(string_agg(l.line, ',' order by l.off_track desc,
+                     l.indicator_code collate "C"), '') || ']', 'UTF8') from pack_line l where l.period = $1) as lines,
              (select coalesce(json_agg(t), '[]')::text from (
                 select t.task_id as "taskId", t.title, t.lead_unit as "leadUnit", uv.name as "leadUnitName", t.status,
                        t.deadline, t.ongoing, t.overdue, t.completed_at as "completedAt",
@@ -92,7 +92,8 @@ public class PackRepository {
         return pool.preparedQuery(SQL).execute(args).map(rs -> {
             Row r = rs.iterator().next();
             MeetingRow meeting = r.getString("meeting") == null ? null : read(r.getString("meeting"), new TypeReference<>() { });
-            return new PackRead(meeting, r.getString("frozen"), r.getString("lines"),
+            // the lines as UTF-8 bytes (bytea): copied into the answer, never decoded
+            return new PackRead(meeting, r.getString("frozen"), r.getBuffer("lines").getBytes(),
                     read(r.getString("tasks"), new TypeReference<List<TaskRow>>() { }),
                     read(r.getString("carry"), new TypeReference<List<CarryOver>>() { }));
         });
@@ -100,7 +101,11 @@ public class PackRepository {
 
     /** The lines of a read, parsed (to freeze them, write the narrative or compare them). */
     public List<IndicatorLine> lines(PackRead read) {
-        return read(read.lines(), new TypeReference<List<IndicatorLine>>() { });
+        try {
+            return mapper.readValue(read.lines(), new TypeReference<List<IndicatorLine>>() { });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("pack lines cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -17,7 +17,6 @@ import vn.city.meeting.pack.BriefingPack;
 import vn.city.meeting.pack.service.PackService;
 import vn.city.meeting.pack.PackRevisions.Revisions;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 @Path("/api/packs")
@@ -61,7 +60,7 @@ public class PackResource {
     }
 
     /** The pack's JSON as written (a BriefingPack): the ready lines are not parsed and written again. */
-    private static Response json(String pack) {
-        return Response.ok(pack.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+    private static Response json(byte[] pack) {
+        return Response.ok(pack, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     }
 }

@@ -61,19 +61,19 @@ public class PackService {
      * The frozen pack of a concluded meeting (whole, for its attendees) as it was written, else the live one, as the
      * JSON served. One query; the lines are copied as the consumers made them ready.
      */
-    public Uni<String> forMeeting(CurrentUser user, UUID meetingId) {
+    public Uni<byte[]> forMeeting(CurrentUser user, UUID meetingId) {
         String scope = taskScope(user);
         return periodOfMeeting(meetingId).chain(period -> repository.read(meetingId, period, scope)).map(read -> {
             MeetingAccess.requireSee(user, read.meeting().attendeeUnits());
             if (read.frozenDocument() != null) {
-                return read.frozenDocument();
+                return read.frozenDocument().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             }
             return serve(meetingId, Period.tryParse(read.meeting().period()).orElseThrow(), read, scope);
         });
     }
 
     /** The live pack of a period, as the JSON served. One query. */
-    public Uni<String> forPeriod(CurrentUser user, String period) {
+    public Uni<byte[]> forPeriod(CurrentUser user, String period) {
         Period p = Period.tryParse(period).orElseThrow(() -> ProblemException.badRequest("period", "period-format",
                 "period must look like 2022-06, 2022-Q2, 2022-H1 or 2022"));
         String scope = taskScope(user);
@@ -81,11 +81,15 @@ public class PackService {
     }
 
     /** The JSON of a live pack: the ready lines as they are, the tasks in their state of the city's day. */
-    private String serve(UUID meetingId, Period period, PackRepository.PackRead read, String scope) {
+    private byte[] serve(UUID meetingId, Period period, PackRepository.PackRead read, String scope) {
         OffsetDateTime at = now();
         BriefingPackBuilder.Tasks tasks = BriefingPackBuilder.tasks(read.tasks(), at.toLocalDate());
-        return write(new ServedPack(meetingId, period.toString(), period.label(), at, false, null, read.lines(),
-                tasks.units(), tasks.totals(), read.carryOver(), scope));
+        try {
+            return ServedPack.json(mapper, new ServedPack.Head(meetingId, period.toString(), period.label(), at, false,
+                    null), read.lines(), new ServedPack.Tail(tasks.units(), tasks.totals(), read.carryOver(), scope));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private BriefingPack live(UUID meetingId, Period period, OffsetDateTime at, PackRepository.PackRead read,
