@@ -16,23 +16,28 @@ public final class NoticeDtos {
     public record IssueNotice(@Schema(example = "2022-06-30") LocalDate signedOn) {
     }
 
+    /*
+     * documentId, signedOn, issuedAt: null until issued; replaces: the notice this one replaces (a corrected
+     * conclusion), else null. Left without @Schema: an annotated reference is wrapped in allOf, which the response
+     * validator checks against the referenced schema and so refuses null; plain ones are written nullable by common's
+     * ContractFilter like every other property of an answer.
+     */
     @Schema(description = "A notice in the register, or the draft of the current conclusion when not yet issued")
     public record NoticeRecord(
             UUID meetingId,
             @Schema(description = "DRAFT: not numbered yet (the files say DỰ THẢO); ISSUED: numbered",
                     enumeration = {"DRAFT", "ISSUED"}) String status,
             @Schema(description = "The conclusion version the notice is written from") int conclusionVersion,
-            @Schema(nullable = true) UUID documentId,
+            UUID documentId,
             @Schema(nullable = true, description = "Number within the issuer's register of the year", example = "125")
             Integer number,
             @Schema(nullable = true, example = "125/TB-UBND") String numberAndSymbol,
-            @Schema(nullable = true, example = "2022-06-30") LocalDate signedOn,
+            LocalDate signedOn,
             @Schema(example = "THÔNG BÁO Kết luận của đồng chí Dương Hữu Bường, Chủ tịch UBND thành phố tại cuộc họp giao ban tháng 6/2022")
             String title,
-            @Schema(nullable = true, description = "The notice this one replaces (a corrected conclusion)")
             Replaced replaces,
             @Schema(nullable = true) String issuedBy,
-            @Schema(nullable = true) OffsetDateTime issuedAt,
+            OffsetDateTime issuedAt,
             @Schema(example = "/api/meetings/5b0c…/notice.docx") String docx,
             @Schema(example = "/api/meetings/5b0c…/notice.pdf") String pdf) {
     }
