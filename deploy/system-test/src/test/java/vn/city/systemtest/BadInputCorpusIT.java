@@ -240,8 +240,12 @@ class BadInputCorpusIT {
         add(cases, e, "body is an array", json, bytes("[" + e.valid() + "]"));
         add(cases, e, "empty body", json, new byte[0]);
         add(cases, e, "wrong content type", "text/plain", bytes(e.valid().toString()));
-        add(cases, e, "oversized body (3 MB)", json, bytes(mutate(e.valid(), n -> n.put("padding", "x".repeat(3 * 1024 * 1024)))
-                .toString()));
+        if (!e.path().startsWith("/api/imports")) {
+            // import files may be up to 256 MiB, and a DHIS2 dataValueSet ignores fields it does not know (DHIS2
+            // clients send more than it reads): 3 MB there is a legitimate file, not a bad input
+            add(cases, e, "oversized body (3 MB)", json, bytes(mutate(e.valid(), n -> n.put("padding", "x".repeat(3 * 1024 * 1024)))
+                    .toString()));
+        }
         byte[] invalidUtf8 = invalidUtf8(e.valid(), e.stringFields().get(0));
         add(cases, e, "invalid UTF-8 in " + e.stringFields().get(0), json, invalidUtf8);
         for (String f : e.stringFields()) {

@@ -16,7 +16,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,6 +131,11 @@ public class ImportJobs {
 
     /** Reads the header of a spooled CSV file and refuses a file without the required columns (400). */
     public void checkCsvHeader(Spooled file) throws IOException {
+        long notUtf8 = firstNonUtf8Line(file.path());
+        if (notUtf8 > 0) {
+            throw ProblemException.badRequest("body", "utf-8", "line " + notUtf8
+                    + " is not UTF-8 text; save the file as \"CSV UTF-8\"");
+        }
         try (BufferedReader r = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
             List<String> header = new CsvReader(r).next();
             if (header == null) {
@@ -157,6 +166,26 @@ public class ImportJobs {
                         rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class));
             }
         }
+    }
+
+    /** The line (from 1) of the first byte sequence that is not UTF-8, or 0 when the whole file is UTF-8 text. */
+    static long firstNonUtf8Line(Path path) throws IOException {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        long line = 1;
+        try (Reader r = new InputStreamReader(Files.newInputStream(path), strict)) {
+            char[] buffer = new char[65536];
+            for (int n; (n = r.read(buffer)) != -1; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        line++;
+                    }
+                }
+            }
+        } catch (CharacterCodingException e) {
+            return line;
+        }
+        return 0;
     }
 
     private static BulkImport.RowSource csvRows(CountingStream in) throws IOException {
