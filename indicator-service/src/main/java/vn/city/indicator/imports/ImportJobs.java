@@ -16,10 +16,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -172,18 +174,27 @@ public class ImportJobs {
     static long firstNonUtf8Line(Path path) throws IOException {
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(65536);
+        CharBuffer out = CharBuffer.allocate(65536); // a UTF-8 byte never makes more than one char: no overflow
         long line = 1;
-        try (Reader r = new InputStreamReader(Files.newInputStream(path), strict)) {
-            char[] buffer = new char[65536];
-            for (int n; (n = r.read(buffer)) != -1; ) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
+        try (ReadableByteChannel file = Files.newByteChannel(path)) {
+            boolean end = false;
+            while (!end) {
+                end = file.read(in) == -1;
+                in.flip();
+                int from = in.position();
+                CoderResult result = strict.decode(in, out, end);
+                for (int i = from; i < in.position(); i++) {
+                    if (in.get(i) == '\n') { // never inside a multi-byte sequence
                         line++;
                     }
                 }
+                if (result.isError()) {
+                    return line;
+                }
+                out.clear();
+                in.compact();
             }
-        } catch (CharacterCodingException e) {
-            return line;
         }
         return 0;
     }
