@@ -48,6 +48,12 @@ public final class DependencyUnavailable {
             if (message != null && isConnectionMessage(t, message)) {
                 return true;
             }
+            for (Throwable suppressed : t.getSuppressed()) {
+                // a failed rollback on the dead connection may carry the original failure as suppressed
+                if (suppressed != t && isUnavailable(suppressed)) {
+                    return true;
+                }
+            }
             if (t.getCause() == t) {
                 break;
             }
@@ -62,6 +68,8 @@ public final class DependencyUnavailable {
         return connectionLevel && (m.contains("connection refused") || m.contains("connection reset")
                 || m.contains("connection was closed") || m.contains("connection is closed")
                 || m.contains("pool closed") || m.contains("closed connection") || m.contains("broken pipe")
+                // the pool handed out a connection whose socket the network had just reset (Vert.x SQL client)
+                || m.contains("connection is not active")
                 || m.contains("failed to read any response from the server"));
     }
 

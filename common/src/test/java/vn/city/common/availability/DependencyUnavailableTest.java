@@ -17,6 +17,12 @@ class DependencyUnavailableTest {
                 new RuntimeException("HR000057", new ConnectException("Connection refused: localhost/127.0.0.1:55432")))));
         assertTrue(DependencyUnavailable.isUnavailable(new java.net.SocketException("Connection reset")));
         assertTrue(DependencyUnavailable.isUnavailable(new java.util.concurrent.TimeoutException()));
+        // seen in a storm of database cuts (deploy/system-test): a pooled connection reset a moment before use
+        assertTrue(DependencyUnavailable.isUnavailable(new CompletionException(
+                new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED"))));
+        IllegalStateException rollbackFailed = new IllegalStateException("rollback failed");
+        rollbackFailed.addSuppressed(new java.net.SocketException("Connection reset"));
+        assertTrue(DependencyUnavailable.isUnavailable(rollbackFailed));
     }
 
     @Test

@@ -92,13 +92,23 @@ class RollingRestartIT {
                     meetings, titlePrefix + meetingNo.getAndIncrement(), secretariat, leader));
             Traffic.sleep(3000);
             try {
+                Map<Service, List<Instance>> balanced = Map.of(Service.INDICATOR, indicators, Service.MEETING, meetings);
                 for (Service s : List.of(Service.TASK, Service.MEETING, Service.INDICATOR)) {
                     for (int replica : new int[] {0, 1}) {
                         Instance old = p.running(s, replica);
                         Instant a = Instant.now();
+                        // as Kubernetes does with a terminating pod: out of the endpoints when SIGTERM is sent (the
+                        // service's shutdown delay serves what was already routed to it), back in once ready
+                        List<Instance> endpoints = balanced.get(s);
+                        if (endpoints != null) {
+                            endpoints.removeIf(i -> i.httpPort == old.httpPort);
+                        }
                         p.stop(old);
                         Instant stopped = Instant.now();
                         Instance fresh = p.start(s, replica);
+                        if (endpoints != null) {
+                            endpoints.add(Math.min(replica, endpoints.size()), fresh);
+                        }
                         if (replica == 1) {
                             REPLICAS.put(s, fresh);
                         }

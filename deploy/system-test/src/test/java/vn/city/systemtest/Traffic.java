@@ -49,20 +49,26 @@ public final class Traffic {
     /** One call to the first replica that accepts the connection, starting round-robin. */
     public Result call(String op, String tag, List<Instance> replicas, String method, String path, String token,
                        String json) {
-        int start = Math.floorMod(next.getAndIncrement(), replicas.size());
+        int start = next.getAndIncrement();
         long t0 = System.nanoTime();
         int refused = 0;
         // a replica stopping or starting refuses connections for a few seconds: keep going round the replicas
         long deadline = System.nanoTime() + 30_000_000_000L;
         for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
-            Instance target = replicas.get((start + attempt) % replicas.size());
+            // the balancer's list may change between attempts (a replica taken out while it stops)
+            List<Instance> view = List.copyOf(replicas);
+            if (view.isEmpty()) {
+                sleep(200);
+                continue;
+            }
+            Instance target = view.get(Math.floorMod(start + attempt, view.size()));
             try {
                 Result r = once(op, tag, target.baseUri() + path, method, token, json, t0, refused);
                 results.add(r);
                 return r;
             } catch (ConnectException refusedNow) {
                 refused++;
-                if (attempt % replicas.size() == replicas.size() - 1) {
+                if (attempt % view.size() == view.size() - 1) {
                     sleep(200);
                 }
             } catch (IOException broken) {

@@ -200,4 +200,19 @@ public final class Dto {
     public record Directive(String directiveId, String title, String content, String leadUnit,
             List<String> coordinatingUnits, LocalDate deadline, Boolean ongoing, String priority) {
     }
+
+    /** An import job of indicator-service (GET /api/imports/jobs/{id}). */
+    @TemplateData
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ImportJob(String id, String format, String state, int rowsRead, int rowsRejected, int rowsWritten,
+            int percent, List<FieldViolation> errors, String message) {
+        public boolean done() {
+            return "SUCCEEDED".equals(state) || "FAILED".equals(state);
+        }
+    }
+
+    /** One broken rule: {@code rows[12].value}, its rule and the service's message. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FieldViolation(String field, String rule, String message) {
+    }
 }

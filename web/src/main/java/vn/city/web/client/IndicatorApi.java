@@ -6,10 +6,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 
@@ -48,10 +50,17 @@ public interface IndicatorApi {
     @Consumes(MediaType.APPLICATION_JSON)
     JsonNode submit(@HeaderParam("Authorization") String bearer, Dto.SubmitFigure figure);
 
+    /** A small file answers 201 with the figures (422 with every row's error); a large one 202 Accepted with the
+     * job's status and its Location; the same file sent again 200 with the earlier job. */
     @POST
     @Path("/imports/figures")
     @Consumes("text/csv")
-    JsonNode importCsv(@HeaderParam("Authorization") String bearer, String csv);
+    RestResponse<JsonNode> importCsv(@HeaderParam("Authorization") String bearer, java.io.InputStream csv);
+
+    /** An import job: state, rowsRead, rowsRejected, rowsWritten, percent, errors, message. */
+    @GET
+    @Path("/imports/jobs/{id}")
+    Dto.ImportJob importJob(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
 
     @GET
     @Path("/reporting/windows")

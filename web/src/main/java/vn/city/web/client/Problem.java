@@ -62,7 +62,7 @@ public record Problem(int status, String title, String detail, Map<String, Strin
     }
 
     /** The rule's sentence in Vietnamese where the web knows the rule, else the service's own message. */
-    static String vietnamese(String rule, String message) {
+    public static String vietnamese(String rule, String message) {
         String vi = switch (rule) {
             case "number-format" -> "Không phải là số (viết kiểu Việt Nam: 1.739,5).";
             case "ambiguous-number" -> "Số viết chưa rõ: dùng dấu chấm để tách nghìn và dấu phẩy cho phần thập phân (vd. 2.123,0 hoặc 2123).";

@@ -52,30 +52,15 @@ public class Backend {
         return token.bearer(MeetingApi.AUDIENCE);
     }
 
-    private record Cached(Object value, long expiresAt) {
-    }
-
-    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final UserReads reads = new UserReads();
 
     /**
-     * A read kept for {@code seconds} for this user only (the key starts with the user's name): the catalogue, the
-     * units and closed months' results, which a person re-reads on every page. Never shared between users, so what a
-     * user sees was always read with that user's own token.
+     * A read kept for {@code seconds} for this user only ({@link UserReads}): the catalogue, the units, a month's
+     * results, the reporting window, which a person re-reads on every page. Never shared between users, so what a
+     * user sees was always read with that user's own token; {@link #forget} after the user's own change.
      */
-    @SuppressWarnings("unchecked")
-    <T> T cached(String user, String key, int seconds, java.util.function.Supplier<T> read) {
-        long now = System.currentTimeMillis();
-        String k = user + '\u0000' + key;
-        Cached c = cache.get(k);
-        if (c != null && c.expiresAt() > now) {
-            return (T) c.value();
-        }
-        T value = read.get();
-        if (cache.size() > 20_000) {
-            cache.values().removeIf(x -> x.expiresAt() <= now);
-        }
-        cache.put(k, new Cached(value, now + seconds * 1000L));
-        return value;
+    <T> T cached(String user, String key, int seconds, Supplier<T> read) {
+        return reads.get(user, key, seconds, read);
     }
 
     /** The logged-in user's name (on the request's thread). */
@@ -85,8 +70,7 @@ public class Backend {
 
     /** After a change the user made: what this user reads next comes fresh from the services. */
     void forget() {
-        String prefix = user() + '\u0000';
-        cache.keySet().removeIf(k -> k.startsWith(prefix));
+        reads.forget(user());
     }
 
     /** The indicator catalogue (kept a minute for the user). */
@@ -106,14 +90,22 @@ public class Backend {
     }
 
     /** What was kept for this user under {@code key}, or null. */
-    @SuppressWarnings("unchecked")
     <T> T kept(String user, String key) {
-        Cached c = cache.get(user + '\u0000' + key);
-        return c != null && c.expiresAt() > System.currentTimeMillis() ? (T) c.value() : null;
+        return reads.peek(user, key);
     }
 
     void keep(String user, String key, Object value, int seconds) {
-        cache.put(user + '\u0000' + key, new Cached(value, System.currentTimeMillis() + seconds * 1000L));
+        reads.put(user, key, value, seconds);
+    }
+
+    /** The reporting window of a month (its data range and deadline): kept a minute for the user. */
+    com.fasterxml.jackson.databind.JsonNode window(String user, String bearer, String period) {
+        return cached(user, "window " + period, 60, () -> indicator.window(bearer, period));
+    }
+
+    /** Which units have not reported what in a month's window: kept 10 s for the user, forgotten after its changes. */
+    Dto.Completeness completeness(String user, String bearer, String period) {
+        return cached(user, "completeness " + period, 10, () -> indicator.completeness(bearer, period));
     }
 
     /** A read on another thread: the token is taken before, on the request's thread. */

@@ -73,4 +73,34 @@ final class Csv {
         }
         return out;
     }
+
+    /** How many records follow the header in a CSV file (quoted line breaks belong to their field; blank lines do
+     * not count), read as a stream: for the import's "rows done / total". */
+    static int countRecords(java.io.InputStream in) throws java.io.IOException {
+        byte[] buf = new byte[65536];
+        int records = 0;
+        boolean quoted = false;
+        boolean content = false;
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            for (int i = 0; i < n; i++) {
+                byte b = buf[i];
+                if (b == '"') {
+                    quoted = !quoted;
+                    content = true;
+                } else if (b == '\n' && !quoted) {
+                    if (content) {
+                        records++;
+                    }
+                    content = false;
+                } else if (b != '\r') {
+                    content = true;
+                }
+            }
+        }
+        if (content) {
+            records++;
+        }
+        return Math.max(0, records - 1);
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,19 +16,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import vn.city.web.client.Dto;
 import vn.city.web.client.Problem;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +48,8 @@ public class FigureEntryPage {
     @CheckedTemplate(basePath = "entry", requireTypeSafeExpressions = false)
     static class Templates {
         static native TemplateInstance page(Entry e);
+
+        static native TemplateInstance job(ImportProgress p);
     }
 
     @TemplateData
@@ -130,6 +135,10 @@ public class FigureEntryPage {
                 .type(MediaType.TEXT_HTML_TYPE).build();
     }
 
+    /**
+     * A CSV file: a small one is imported at once and its outcome shown on the form; a large one becomes an import
+     * job of indicator-service (202 Accepted), followed on {@link #job its status page}.
+     */
     @POST
     @Path("/csv")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -139,15 +148,24 @@ public class FigureEntryPage {
         if (file == null || file.size() == 0) {
             result = new ImportResult(false, 0, "Chưa chọn tệp CSV.", List.of(), null);
         } else {
-            String csv = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
-            if (!csv.isEmpty() && csv.charAt(0) == '\uFEFF') {
-                csv = csv.substring(1);
+            int total;
+            try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+                total = Csv.countRecords(in);
             }
-            try {
-                JsonNode report = backend.indicator.importCsv(backend.indicatorToken(), csv);
-                int n = report.path("imported").asInt(report.path("figures").size());
+            try (InputStream in = withoutByteOrderMark(Files.newInputStream(file.uploadedFile()))) {
+                RestResponse<JsonNode> answer = backend.indicator.importCsv(backend.indicatorToken(), in);
                 backend.forget();
-                result = new ImportResult(true, n, "Đã nhập " + n + " số liệu từ tệp.", List.of(), file.fileName());
+                if (answer.getStatus() == 201) {
+                    JsonNode report = answer.getEntity();
+                    int n = report.path("imported").asInt(report.path("figures").size());
+                    result = new ImportResult(true, n, "Đã nhập " + n + " số liệu từ tệp.", List.of(), file.fileName());
+                } else {
+                    // 202: a job under way; 200: the same file was imported before (its earlier job)
+                    String id = answer.getEntity().path("id").asText();
+                    String query = "?tong=" + total + "&ky=" + Periods.monthOr(period) + "&don-vi=" + unitFor(unit)
+                            + (answer.getStatus() == 200 ? "&lai=1" : "");
+                    return Response.seeOther(URI.create("/nhap-so-lieu/tep/" + UUID.fromString(id) + query)).build();
+                }
             } catch (WebApplicationException ex) {
                 result = importErrors(ex, file.fileName());
             }
@@ -158,17 +176,92 @@ public class FigureEntryPage {
                 .type(MediaType.TEXT_HTML_TYPE).build();
     }
 
+    /**
+     * An import job's progress: rows checked of the file's rows, the service's percentage (checking, then writing),
+     * and when it is done the figures imported or each refused row. Without JavaScript the page refreshes itself
+     * every 2 s until the job is done; with it, the script reads this page again each second and replaces the status.
+     */
+    @GET
+    @Path("/tep/{id}")
+    public TemplateInstance job(@PathParam("id") String id, @QueryParam("tong") Integer total,
+            @QueryParam("ky") String period, @QueryParam("don-vi") String unit, @QueryParam("lai") Integer repeated) {
+        UUID job;
+        try {
+            job = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        Dto.ImportJob status = backend.indicator.importJob(backend.indicatorToken(), job.toString());
+        if (status.done()) {
+            backend.forget();
+        }
+        List<RowError> errors = new ArrayList<>();
+        if (status.errors() != null) {
+            for (Dto.FieldViolation v : status.errors()) {
+                errors.add(rowError(v.field(), Problem.vietnamese(v.rule() == null ? "" : v.rule(),
+                        v.message() == null ? "" : v.message())));
+            }
+        }
+        String month = Periods.monthOr(period).toString();
+        String u = unitFor(unit);
+        int rows = total == null || total < status.rowsRead() ? status.rowsRead() : total;
+        String self = "/nhap-so-lieu/tep/" + job + "?tong=" + rows + "&ky=" + month + "&don-vi=" + u
+                + (repeated != null ? "&lai=1" : "");
+        return Templates.job(new ImportProgress(status, rows, repeated != null, errors, self,
+                "/nhap-so-lieu?ky=" + month + "&don-vi=" + u));
+    }
+
+    @TemplateData
+    public record ImportProgress(Dto.ImportJob job, int total, boolean repeated, List<RowError> errors, String self,
+            String back) {
+        public boolean done() {
+            return job.done();
+        }
+
+        public boolean ok() {
+            return "SUCCEEDED".equals(job.state());
+        }
+
+        /** Where the job is, in words. */
+        public String phase() {
+            return switch (job.state()) {
+                case "QUEUED" -> "Đang chờ nhập…";
+                case "RUNNING" -> job.percent() < 50
+                        ? "Đang kiểm tra: " + job.rowsRead() + "/" + total + " dòng"
+                        : "Đã kiểm tra " + job.rowsRead() + "/" + total + " dòng; đang ghi vào cơ sở dữ liệu…";
+                case "SUCCEEDED" -> (repeated ? "Tệp này đã được nhập trước đây: " : "") + "đã nhập "
+                        + job.rowsWritten() + " số liệu từ tệp (" + job.rowsRead() + "/" + total + " dòng).";
+                default -> "Tệp chưa được nhập (không số liệu nào được lưu): " + job.rowsRejected() + "/"
+                        + job.rowsRead() + " dòng có lỗi" + (errors.size() < job.rowsRejected()
+                                ? ", dưới đây là " + errors.size() + " lỗi đầu tiên." : ".");
+            };
+        }
+    }
+
+    private static InputStream withoutByteOrderMark(InputStream raw) throws IOException {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(raw);
+        in.mark(3);
+        byte[] head = in.readNBytes(3);
+        if (head.length < 3 || (head[0] & 0xFF) != 0xEF || (head[1] & 0xFF) != 0xBB || (head[2] & 0xFF) != 0xBF) {
+            in.reset();
+        }
+        return in;
+    }
+
+    private static RowError rowError(String field, String message) {
+        Matcher m = ROW_FIELD.matcher(field == null ? "" : field);
+        if (!m.matches()) {
+            return new RowError("", field, message);
+        }
+        // the service names the typed value valueText; the file's column is value
+        String column = "valueText".equals(m.group(2)) ? "value" : m.group(2);
+        return new RowError(m.group(1), column, message);
+    }
+
     static ImportResult importErrors(WebApplicationException ex, String fileName) {
         Problem p = Problem.of(ex);
         List<RowError> rows = new ArrayList<>();
-        p.fieldErrors().forEach((field, message) -> {
-            Matcher m = ROW_FIELD.matcher(field);
-            if (m.matches()) {
-                rows.add(new RowError(m.group(1), m.group(2), message));
-            } else {
-                rows.add(new RowError("", field, message));
-            }
-        });
+        p.fieldErrors().forEach((field, message) -> rows.add(rowError(field, message)));
         String message = "Tệp chưa được nhập (không số liệu nào được lưu). " + p.message();
         return new ImportResult(false, 0, message, rows, fileName);
     }
@@ -183,7 +276,7 @@ public class FigureEntryPage {
         var indicators = backend.async(() -> backend.indicators(me, bearer));
         var units = backend.async(() -> backend.units(me, bearer));
         var export = backend.async(() -> backend.resultsCsv(me, bearer, period));
-        var window = backend.async(() -> backend.indicator.window(bearer, period));
+        var window = backend.async(() -> backend.window(me, bearer, period));
         Map<String, Dto.Result> current = new LinkedHashMap<>();
         OverviewPage.index(Csv.read(export.join())).forEach((code, byUnit) -> {
             if (byUnit.containsKey(unit)) {

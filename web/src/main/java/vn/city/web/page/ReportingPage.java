@@ -46,8 +46,8 @@ public class ReportingPage {
     public TemplateInstance page(@QueryParam("ky") String asked) {
         String period = Periods.monthOr(asked).toString();
         String ib = backend.indicatorToken();
-        var completeness = backend.async(() -> backend.indicator.completeness(ib, period));
         String me = backend.user();
+        var completeness = backend.async(() -> backend.completeness(me, ib, period));
         var indicators = backend.async(() -> backend.indicators(me, ib));
         Map<String, String> names = new LinkedHashMap<>();
         indicators.join().forEach(i -> names.put(i.code(), i.name()));

@@ -34,6 +34,11 @@ final class Browser implements AutoCloseable {
     private final Path profile;
 
     Browser(int width) {
+        this(width, true);
+    }
+
+    /** A browser with JavaScript turned off ({@code javascript = false}): what works without scripts. */
+    Browser(int width, boolean javascript) {
         try {
             profile = Files.createTempDirectory("city-web-chromium-");
         } catch (IOException e) {
@@ -45,6 +50,9 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + ",900",
                 "--lang=vi-VN");
+        if (!javascript) {
+            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -60,12 +68,17 @@ final class Browser implements AutoCloseable {
     Browser open(String path, String user) {
         driver.get(BASE + path);
         if (!driver.findElements(By.id("kc-form-login")).isEmpty()) {
-            driver.findElement(By.id("username")).sendKeys(user);
-            driver.findElement(By.id("password")).sendKeys(user);
-            driver.findElement(By.id("kc-login")).click();
-            wait(20).until(ExpectedConditions.urlContains(BASE));
+            login(user);
         }
         return this;
+    }
+
+    /** On the Keycloak login page: logs in as the fixture user and waits until back on the web. */
+    void login(String user) {
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(user);
+        driver.findElement(By.id("kc-login")).click();
+        wait(20).until(ExpectedConditions.urlContains(BASE));
     }
 
     Browser go(String path) {

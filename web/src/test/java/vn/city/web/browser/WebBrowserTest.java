@@ -139,6 +139,63 @@ class WebBrowserTest {
         }
     }
 
+    /** A file above indicator-service's 64 KiB becomes an import job: 1,008 monthly figures of past years. */
+    static java.nio.file.Path largeCsv(String badValueOnLine) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("indicatorCode,unitCode,period,version,value,note\n");
+        int line = 1;
+        for (YearMonth m = YearMonth.of(1998, 1); m.getYear() < 2026; m = m.plusMonths(1)) {
+            for (String code : List.of("BUDGET_REVENUE", "BUDGET_SPENDING", "INCOME_PER_HEAD")) {
+                line++;
+                String value = String.valueOf(line).equals(badValueOnLine) ? "không rõ" : "\"" + (100 + line % 90) + ",5\"";
+                csv.append(code).append(",FIN,").append(m).append(",OFFICIAL,").append(value)
+                        .append(",số liệu quyết toán nhập lại từ hồ sơ lưu trữ của Phòng Tài chính – Kế hoạch\n");
+            }
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("so-lieu-lon-", ".csv");
+        java.nio.file.Files.writeString(file, csv);
+        assertThat(java.nio.file.Files.size(file)).isGreaterThan(64 * 1024);
+        return file;
+    }
+
+    @Test
+    @Order(3)
+    void aLargeCsvBecomesAnImportJobWhoseProgressAndRefusedRowsTheOfficerFollowsWithoutJavaScript() throws Exception {
+        java.nio.file.Path csv = largeCsv("500");
+        try (Browser b = new Browser(390, false)) {
+            b.open("/nhap-so-lieu", "officer-fin");
+            b.find("#tep").sendKeys(csv.toString());
+            b.submit("#csv-form");
+            // the job's status page, refreshing itself every 2 s until the job is done
+            assertThat(b.driver.getCurrentUrl()).contains("/nhap-so-lieu/tep/").contains("tong=1008");
+            b.wait(60).until(d -> "true".equals(d.findElement(By.id("import-status")).getAttribute("data-done")));
+            assertThat(b.text("#import-phase")).contains("Tệp chưa được nhập").contains("1/1008 dòng có lỗi");
+            assertThat(b.all("#import-status tbody tr")).hasSize(1);
+            assertThat(b.text("#import-status tbody tr")).contains("500").contains("value").doesNotContain("valueText").contains("Không phải là số");
+        } finally {
+            java.nio.file.Files.deleteIfExists(csv);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aLargeCsvImportShowsRowsDoneOfTotalInPlaceAndTheImportedFigures() throws Exception {
+        java.nio.file.Path csv = largeCsv("none");
+        try (Browser b = new Browser(1366)) {
+            b.open("/nhap-so-lieu", "officer-fin");
+            b.find("#tep").sendKeys(csv.toString());
+            b.find("#csv-form button[type=submit]").click();
+            // the script uploads it, then reads the job's status each second in place, without leaving the page
+            b.wait(60).until(d -> !d.findElements(By.cssSelector("#import-result #import-status[data-done=true]")).isEmpty());
+            assertThat(b.driver.getCurrentUrl()).doesNotContain("/tep/");
+            assertThat(b.text("#import-phase")).contains("đã nhập 1008 số liệu").contains("1008/1008 dòng");
+            assertThat(b.find("#import-bar").getAttribute("value")).isEqualTo("100");
+            b.go("/nhap-so-lieu?ky=2025-12");
+            assertThat(b.text("#dong-BUDGET_REVENUE")).contains("Chính thức");
+        } finally {
+            java.nio.file.Files.deleteIfExists(csv);
+        }
+    }
+
     @Test
     @Order(4)
     void theSecretariatDraftsTheConclusionTheLeaderPublishesItAndTheLeadUnitReportsProgress() {
@@ -194,13 +251,73 @@ class WebBrowserTest {
         }
     }
 
+    @Test
+    @Order(5)
+    void loggingOutEndsTheSessionSoTheNextPageIsTheLoginPage() {
+        try (Browser b = new Browser(390)) {
+            b.open("/nhiem-vu", "leader");
+            assertThat(b.find(".who .user").getAttribute("data-user")).isEqualTo("leader");
+            b.find("a.logout").click();
+            // the web's session and Keycloak's end: back on "/" Keycloak asks for the password again
+            b.wait(20).until(d -> !d.findElements(By.id("kc-form-login")).isEmpty());
+            b.go("/nhiem-vu");
+            assertThat(b.driver.getCurrentUrl()).startsWith("http://localhost:8180/realms/city/protocol/openid-connect/auth");
+            assertThat(b.all("#kc-form-login")).hasSize(1);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void anExpiredSessionLeadsToTheLoginPageAgainAndThenToTheFormTheUserWasOn() {
+        try (Browser b = new Browser(1366)) {
+            b.open("/nhap-so-lieu", "officer-fin");
+            b.type("#v-BUDGET_SPENDING", "215");
+            // the web's session cookie is gone (expired) while Keycloak's single sign-on still lives: the next page
+            // passes through Keycloak without a password and shows the page, not an error
+            deleteCookies(b, "q_session");
+            b.go("/tong-quan");
+            assertThat(b.driver.getCurrentUrl()).isEqualTo(Browser.BASE + "/tong-quan");
+            assertThat(b.find(".who .user").getAttribute("data-user")).isEqualTo("officer-fin");
+            // both have expired (every cookie gone): a form sent now leads to the login page, and after it to the form
+            b.go("/nhap-so-lieu");
+            b.type("#v-BUDGET_SPENDING", "215");
+            // every cookie of the browser, Keycloak's (path /realms/city/) too
+            ((org.openqa.selenium.chrome.ChromeDriver) b.driver).executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            b.find("#form-so-lieu button[type=submit]").click();
+            b.wait(20).until(d -> !d.findElements(By.id("kc-form-login")).isEmpty());
+            b.login("officer-fin");
+            assertThat(b.driver.getCurrentUrl()).startsWith(Browser.BASE + "/nhap-so-lieu");
+            assertThat(b.text("h1")).contains("Phòng Tài chính – Kế hoạch");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aFormPostedWithoutTheSessionsTokenIsRefused() {
+        try (Browser b = new Browser(1366)) {
+            b.open("/nhap-so-lieu?ky=" + PERIOD, "officer-fin");
+            assertThat(b.all("#form-so-lieu input[name=csrf-token]")).hasSize(1);
+            assertThat(b.all("#csv-form input[name=csrf-token]")).hasSize(1);
+            // what a page of another site could send in the user's name: the same fields, without the token
+            ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("""
+                    var f = document.createElement('form'); f.method = 'post'; f.action = '/nhap-so-lieu';
+                    [['ky', arguments[0]], ['don-vi', 'FIN'], ['loai', 'ESTIMATE'], ['v.BUDGET_SPENDING', '999']]
+                      .forEach(function (p) { var i = document.createElement('input'); i.type = 'hidden';
+                        i.name = p[0]; i.value = p[1]; f.appendChild(i); });
+                    document.body.appendChild(f); f.submit();""", PERIOD);
+            b.wait(20).until(d -> d.getPageSource().contains("Biểu mẫu đã hết hiệu lực"));
+            b.go("/nhap-so-lieu?ky=" + PERIOD);
+            assertThat(b.text("#dong-BUDGET_SPENDING")).doesNotContain("999");
+        }
+    }
+
     /**
      * Not a check: with {@code -Dcity.web.screenshots=<dir>} (web/docs in the README), every page at desktop (1366)
      * and phone (390) width, after loading a year and a half of figures so the charts have something to draw.
      */
     @Test
     @Order(6)
-    void screenshotsOfEveryPage() {
+    void screenshotsOfEveryPage() throws java.io.IOException {
         String dir = System.getProperty("city.web.screenshots");
         Assumptions.assumeTrue(dir != null && !dir.isBlank(), "screenshots only with -Dcity.web.screenshots=<dir>");
         java.nio.file.Path out = java.nio.file.Path.of(dir);
@@ -249,10 +366,30 @@ class WebBrowserTest {
                 b.type("#v-INCOME_PER_HEAD", "22,36");
                 b.submit("#form-so-lieu");
                 b.screenshot(out.resolve("nhap-so-lieu-loi-" + suffix + ".png"));
+                // a large CSV file's import job, refused for one row: its status page
+                java.nio.file.Path csv = largeCsv("500");
+                try {
+                    b.go("/nhap-so-lieu");
+                    b.find("#tep").sendKeys(csv.toString());
+                    b.find("#csv-form button[type=submit]").click();
+                    b.wait(60).until(d -> !d.findElements(By.cssSelector("#import-status[data-done=true]")).isEmpty());
+                    b.go(b.find("#import-status").getAttribute("data-url"));
+                    b.screenshot(out.resolve("nhap-so-lieu-tep-" + suffix + ".png"));
+                } finally {
+                    java.nio.file.Files.deleteIfExists(csv);
+                }
             } finally {
                 if (b != null) {
                     b.close();
                 }
+            }
+        }
+    }
+
+    private static void deleteCookies(Browser b, String prefix) {
+        for (org.openqa.selenium.Cookie c : b.driver.manage().getCookies()) {
+            if (c.getName().startsWith(prefix)) {
+                b.driver.manage().deleteCookieNamed(c.getName());
             }
         }
     }
