@@ -3,6 +3,8 @@
 #
 #   deploy/benchmark/run.sh            full run (about 10 minutes)
 #   deploy/benchmark/run.sh --quick    short run (about 3 minutes; the same measurements, shorter and smaller)
+#   deploy/benchmark/run.sh --pack-reads   the pack-read scenario alone (5 years of history, the reads and their
+#                                          bare comparisons; about 2 minutes)
 #
 # It starts (or reuses) the infrastructure (deploy/local/infra.sh up), builds the service jars when missing or older
 # than their sources, recreates the benchmark databases (indicator_bench, task_bench, meeting_bench), starts its OWN
@@ -22,13 +24,18 @@ MODE=full
 for a in "$@"; do
   case "$a" in
     --quick) MODE=quick ;;
-    -h | --help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) die "unknown argument '$a' (use --quick or nothing)" ;;
+    --pack-reads) MODE=reads ;;
+    -h | --help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown argument '$a' (use --quick, --pack-reads or nothing)" ;;
   esac
 done
 
 # ---- settings (quick / full defaults; every one can be overridden from the environment) ----------------------
-if [[ "$MODE" == quick ]]; then
+if [[ "$MODE" == reads ]]; then
+  : "${BENCH_ROUNDS:=1}" "${BENCH_WARMUP:=5}" "${BENCH_DURATION:=8}" "${BENCH_TOKEN_DURATION:=8}"
+  : "${BENCH_EVENT_SECONDS:=15}" "${BENCH_CONCLUSIONS:=3}" "${BENCH_HISTORY_YEARS:=5}" "${BENCH_BULK_ROWS:=1000}"
+  : "${BENCH_READ_SECONDS:=20}" "${BENCH_SUSTAINED_SECONDS:=10}" "${BENCH_FIRST_START:=0}"
+elif [[ "$MODE" == quick ]]; then
   : "${BENCH_ROUNDS:=1}" "${BENCH_WARMUP:=4}" "${BENCH_DURATION:=8}" "${BENCH_TOKEN_DURATION:=8}"
   : "${BENCH_EVENT_SECONDS:=15}" "${BENCH_CONCLUSIONS:=3}" "${BENCH_HISTORY_YEARS:=1}" "${BENCH_BULK_ROWS:=1000}"
   : "${BENCH_READ_SECONDS:=8}" "${BENCH_SUSTAINED_SECONDS:=10}" "${BENCH_FIRST_START:=0}"
@@ -278,7 +285,8 @@ for n in "${!FIRST_READY_S[@]}"; do FIRST+="$n:${FIRST_READY_S[$n]},"; done
 # ---- measure -------------------------------------------------------------------------------------------------
 OUT="$RESULTS/$STAMP.json"
 info "measuring ($MODE mode); load generator log follows"
-loadgen run -Dbench.mode="$MODE" -Dbench.out="$OUT" -Dbench.footprint="$FOOTPRINT" -Dbench.firstStart="$FIRST" \
+LOADGEN_CMD=run; [[ "$MODE" != reads ]] || LOADGEN_CMD=reads
+loadgen "$LOADGEN_CMD" -Dbench.mode="$MODE" -Dbench.out="$OUT" -Dbench.footprint="$FOOTPRINT" -Dbench.firstStart="$FIRST" \
   -Dbench.keycloakPid="${KC_PID:-0}" -Dbench.workarounds="$WORKAROUNDS" -Dbench.heap="$HEAP_DESC" \
   -Dbench.indicator="$IND" -Dbench.indicatorBearer="http://localhost:$((P * 10 + 4))" \
   -Dbench.meeting="http://localhost:$((P * 10 + 3))" \

@@ -10,6 +10,8 @@ import vn.city.common.event.EventCodec;
 import vn.city.common.inbox.EventConsumer;
 import vn.city.common.inbox.Inbox;
 import vn.city.meeting.meeting.repository.ProposalRepository;
+import vn.city.meeting.pack.repository.PackLines;
+import vn.city.common.period.Period;
 import vn.city.meeting.readmodel.FigureSubmissionView;
 import vn.city.meeting.readmodel.IndicatorView;
 import vn.city.meeting.readmodel.OffTrackView;
@@ -27,7 +29,8 @@ import java.util.Map;
 /**
  * Consumes {@code indicator-events} into the read models: units, indicators, targets, every figure submission, each
  * unit's own result (the pack's breakdown) and the city's result per indicator and period (city-result-changed, the
- * highest revision wins). An indicator whose city result turns BEHIND is proposed on its period's next briefing.
+ * highest revision wins). Each event rebuilds the pack lines it changes ({@link PackLines}), in its transaction. An
+ * indicator whose city result turns BEHIND is proposed on its period's next briefing.
  */
 @ApplicationScoped
 public class IndicatorEventsConsumer {
@@ -40,24 +43,21 @@ public class IndicatorEventsConsumer {
     private final EventCodec codec;
     private final ResultRepository results;
     private final ProposalRepository proposals;
+    private final PackLines lines;
 
     public IndicatorEventsConsumer(EventCodec codec, Inbox inbox, ResultRepository results,
-                                   ProposalRepository proposals) {
+                                   ProposalRepository proposals, PackLines lines) {
         this.codec = codec;
         this.results = results;
         this.proposals = proposals;
+        this.lines = lines;
         this.consumer = new EventConsumer("meeting-service", codec, inbox, Map.of(
-                PREFIX + "unit-changed.v1", changing(this::unitChanged),
-                PREFIX + "indicator-changed.v1", changing(this::indicatorChanged),
-                PREFIX + "target-set.v1", changing(this::targetSet),
-                PREFIX + "figure-submitted.v1", changing(this::figureSubmitted),
-                PREFIX + "city-result-changed.v1", changing(this::cityResultChanged),
+                PREFIX + "unit-changed.v1", this::unitChanged,
+                PREFIX + "indicator-changed.v1", this::indicatorChanged,
+                PREFIX + "target-set.v1", this::targetSet,
+                PREFIX + "figure-submitted.v1", this::figureSubmitted,
+                PREFIX + "city-result-changed.v1", this::cityResultChanged,
                 PREFIX + "indicator-off-track.v1", this::offTrack));
-    }
-
-    /** A handler that changes what packs are built from also marks the read model changed, in its transaction. */
-    private java.util.function.Function<CloudEvent, Uni<?>> changing(java.util.function.Function<CloudEvent, Uni<?>> h) {
-        return event -> h.apply(event).call(results::changed);
     }
 
     @Incoming("indicator-events")
@@ -82,7 +82,7 @@ public class IndicatorEventsConsumer {
             u.active = Json.bool(d, "active", true);
             u.receivedAt = now();
             return existing != null ? Uni.createFrom().item(u) : u.persist();
-        });
+        }).chain(() -> lines.refreshUnit(code));
     }
 
     Uni<?> indicatorChanged(CloudEvent event) {
@@ -105,7 +105,7 @@ public class IndicatorEventsConsumer {
             i.decimals = Json.integer(d, "decimals");
             i.receivedAt = now();
             return existing != null ? Uni.createFrom().item(i) : i.persist();
-        });
+        }).chain(() -> lines.refreshExisting(code, null));
     }
 
     Uni<?> targetSet(CloudEvent event) {
@@ -129,7 +129,8 @@ public class IndicatorEventsConsumer {
             t.documentNumber = Json.text(d, "documentNumber");
             t.revision = revision;
             t.receivedAt = now();
-            return existing != null ? Uni.createFrom().item(t) : t.persist();
+            return (existing != null ? Uni.createFrom().item(t) : t.persist())
+                    .chain(() -> lines.refreshExisting(indicator, year));
         });
     }
 
@@ -168,7 +169,9 @@ public class IndicatorEventsConsumer {
             f.result = codec.tree(own).toString();
             Figures figures = figures(own, Json.text(d, "version"));
             return f.persist().chain(() -> results.apply(new UnitResult(indicator, unit, period,
-                    figures.value() != null ? figures : withValue(figures, f.value), submissionId, submittedAt)));
+                    figures.value() != null ? figures : withValue(figures, f.value), submissionId, submittedAt)))
+                    .chain(() -> Period.tryParse(period).map(p -> lines.refresh(indicator, PackLines.showing(p)))
+                            .orElseGet(() -> Uni.createFrom().voidItem()));
         });
     }
 
@@ -190,9 +193,11 @@ public class IndicatorEventsConsumer {
                 figures(d, Json.text(d, "currentVersion")), Json.bool(d, "partial", false),
                 Json.strings(d, "contributingUnits"), Json.strings(d, "missingUnits"), revision,
                 Json.instant(d, "computedAt"), Json.text(d, "cause"));
-        return results.apply(c).chain(stored -> stored && "BEHIND".equals(status)
-                ? proposals.proposeOffTrack(indicator, period)
-                : Uni.createFrom().item(0));
+        return results.apply(c).chain(stored -> !stored ? Uni.createFrom().item(0)
+                : Period.tryParse(period).map(p -> lines.refresh(indicator, java.util.List.of(p)))
+                        .orElseGet(() -> Uni.createFrom().voidItem())
+                        .chain(() -> "BEHIND".equals(status) ? proposals.proposeOffTrack(indicator, period)
+                                : Uni.createFrom().item(0)));
     }
 
     private static Figures figures(JsonNode r, String version) {

@@ -13,7 +13,6 @@ import vn.city.common.inbox.Inbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import vn.city.meeting.meeting.repository.ProposalRepository;
 import vn.city.meeting.readmodel.TaskView;
-import vn.city.meeting.readmodel.repository.ResultRepository;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,13 +37,10 @@ public class TaskEventsConsumer {
     private final EventConsumer consumer;
     private final ProposalRepository proposals;
 
-    private final ResultRepository results;
-
-    public TaskEventsConsumer(EventCodec codec, Inbox inbox, ProposalRepository proposals, ResultRepository results) {
+    public TaskEventsConsumer(EventCodec codec, Inbox inbox, ProposalRepository proposals) {
         this.proposals = proposals;
-        this.results = results;
         Map<String, Function<CloudEvent, Uni<?>>> handlers = new HashMap<>();
-        TYPES.forEach(t -> handlers.put("city.task." + t + ".v1", e -> snapshot(e).call(results::changed)));
+        TYPES.forEach(t -> handlers.put("city.task." + t + ".v1", this::snapshot));
         this.consumer = new EventConsumer("meeting-service", codec, inbox, handlers);
     }
 

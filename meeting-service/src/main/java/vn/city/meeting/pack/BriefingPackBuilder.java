@@ -63,10 +63,25 @@ public final class BriefingPackBuilder {
     }
 
     public static BriefingPack build(UUID meetingId, Period period, OffsetDateTime asOf, Rows rows, String taskScope) {
-        LocalDate today = asOf.toLocalDate();
+        return build(meetingId, period, asOf, indicators(period, rows), rows.tasks(), rows.carryOver(), taskScope);
+    }
+
+    /** A pack from its ready lines (in pack order) and the period's task rows. */
+    public static BriefingPack build(UUID meetingId, Period period, OffsetDateTime asOf, List<IndicatorLine> lines,
+                                     List<TaskRow> tasks, List<CarryOver> carryOver, String taskScope) {
+        Tasks t = tasks(tasks, asOf.toLocalDate());
+        return new BriefingPack(meetingId, period.toString(), period.label(), asOf, false, null, lines, t.units(),
+                t.totals(), carryOver, taskScope);
+    }
+
+    /** The tasks of a pack per lead unit, each with its state on {@code today}, and their totals. */
+    public record Tasks(List<UnitTasks> units, TaskTotals totals) {
+    }
+
+    public static Tasks tasks(List<TaskRow> rows, LocalDate today) {
         Map<String, List<TaskLine>> byUnit = new TreeMap<>();
         Map<String, String> unitNames = new LinkedHashMap<>();
-        for (TaskRow t : rows.tasks()) {
+        for (TaskRow t : rows) {
             String unit = t.leadUnit() == null ? "" : t.leadUnit();
             TaskLine line = new TaskLine(t.taskId(), t.title(), t.leadUnit(), t.status(), state(t, today),
                     t.deadline(), t.ongoing(), t.completedAt(), t.sourceMeetingId());
@@ -89,12 +104,14 @@ public final class BriefingPackBuilder {
             totals[3] += inProgress;
             units.add(new UnitTasks(unit, unitNames.get(unit), onTime, late, overdue, inProgress, List.copyOf(lines)));
         });
-        return new BriefingPack(meetingId, period.toString(), period.label(), asOf, false, null,
-                indicators(period, rows), units, new TaskTotals(totals[0], totals[1], totals[2], totals[3]),
-                rows.carryOver(), taskScope);
+        return new Tasks(units, new TaskTotals(totals[0], totals[1], totals[2], totals[3]));
     }
 
-    static List<IndicatorLine> indicators(Period period, Rows rows) {
+    /**
+     * The lines of a period, in pack order (off-track first, then by code): the city's line with each unit's own
+     * result beneath. {@link vn.city.meeting.pack.repository.PackLines} keeps them ready, one by one.
+     */
+    public static List<IndicatorLine> indicators(Period period, Rows rows) {
         Map<String, CityRow> city = new LinkedHashMap<>();
         rows.city().forEach(c -> city.put(c.indicatorCode(), c));
         Map<String, List<UnitFigure>> units = new LinkedHashMap<>();

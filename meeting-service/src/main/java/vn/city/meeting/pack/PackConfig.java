@@ -1,23 +1,13 @@
 package vn.city.meeting.pack;
 
 import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
 import java.time.ZoneId;
 import io.smallrye.config.WithDefault;
 
-/** How period packs are served. */
+/** How packs are served. */
 @ConfigMapping(prefix = "city.pack")
 public interface PackConfig {
-
-    /**
-     * Serve a period's live pack from memory while the read model's version (pack_version, raised in the same
-     * transaction as every change by the consumers) is the one it was built under; else read it again.
-     */
-    @WithDefault("true")
-    boolean cache();
-
-    /** Packs kept in memory (period × task scope × day). */
-    @WithDefault("512")
-    int cacheEntries();
 
     /**
      * The city's time zone: a pack's day (a deadline passed, a task completed within the period) is the city's day,
@@ -25,4 +15,12 @@ public interface PackConfig {
      */
     @WithDefault("Asia/Ho_Chi_Minh")
     ZoneId zone();
+
+    /**
+     * How often results without a ready line are looked for (rows loaded behind the consumers' back: an upgrade from
+     * before pack lines, a direct load such as the benchmark's history); 0 turns the sweep off. Cheap while nothing
+     * changed: one count.
+     */
+    @WithDefault("5s")
+    Duration sweepInterval();
 }

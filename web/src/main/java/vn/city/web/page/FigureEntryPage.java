@@ -250,7 +250,12 @@ public class FigureEntryPage {
 
     private static RowError rowError(String field, String message) {
         Matcher m = ROW_FIELD.matcher(field == null ? "" : field);
-        return m.matches() ? new RowError(m.group(1), m.group(2), message) : new RowError("", field, message);
+        if (!m.matches()) {
+            return new RowError("", field, message);
+        }
+        // the service names the typed value valueText; the file's column is value
+        String column = "valueText".equals(m.group(2)) ? "value" : m.group(2);
+        return new RowError(m.group(1), column, message);
     }
 
     static ImportResult importErrors(WebApplicationException ex, String fileName) {

@@ -98,9 +98,12 @@ final class Load {
                         int status;
                         String body = null;
                         try {
-                            HttpResponse<String> r = http.client.send(req, HttpResponse.BodyHandlers.ofString());
+                            // bytes: the answer is decoded only when it is an error (decoding a 100 KB pack on
+                            // every call would load the two shared cores with the client's own work)
+                            HttpResponse<byte[]> r = http.client.send(req, HttpResponse.BodyHandlers.ofByteArray());
                             status = r.statusCode();
-                            body = r.body();
+                            body = status == expected ? null
+                                    : new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
                         } catch (Exception e) {
                             status = -1;
                             body = e.toString();

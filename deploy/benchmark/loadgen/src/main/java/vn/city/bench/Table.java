@@ -118,6 +118,47 @@ final class Table {
         return b.toString();
     }
 
+    /** The pack-read scenario alone ({@code run.sh --pack-reads}). */
+    @SuppressWarnings("unchecked")
+    static String renderReads(Map<String, Object> r) {
+        StringBuilder b = new StringBuilder();
+        Map<String, Object> machine = map(r, "machine");
+        Map<String, Object> settings = map(r, "settings");
+        b.append(String.format(Locale.ROOT, "%n## Pack reads %s (%s cores, load average at start %s, at end %s)%n%n",
+                r.get("startedAt"), machine.get("cores"), machine.get("loadAverageAtStart"), machine.get("loadAverageAtEnd")));
+        Map<String, Object> h = map(r, "history");
+        Map<String, Object> reads = map(r, "reads");
+        Map<String, Object> pack = map(reads, "briefingPackMonth");
+        b.append(String.format(Locale.ROOT, "History: %s figures (%s, %s indicators × %s units), written in %s s (%s); "
+                        + "pack lines ready %s s later.%n%n", h.get("figures"), h.get("years"), settings.get("indicators"),
+                settings.get("units"), n(h.get("seedSeconds"), "%.1f"), h.get("how"),
+                n(pack.get("linesReadySecondsAfterHistory"), "%.1f")));
+        b.append(String.format(Locale.ROOT, "Closed loop, %s connections, RPT for meeting-service (policy enforcer on), %s s measured per row%n%n",
+                settings.get("readConcurrency"), settings.get("readSeconds")));
+        b.append("| GET | per second | p50 ms | p90 ms | p99 ms | max ms | service CPU ms/req |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        readRow(b, String.format(Locale.ROOT, "/api/packs/period/%s (%s lines, %s unit figures beneath, %s KB)", pack.get("period"),
+                pack.get("indicatorLines"), pack.get("unitFiguresBeneath"),
+                n(pack.get("bytes") == null ? null : ((Number) pack.get("bytes")).doubleValue() / 1024, "%.0f")), pack);
+        readRow(b, "bare: /api/me (token + enforcer, no database)", map(reads, "bareAuthenticatedGet"));
+        readRow(b, "bare: /api/packs/period/1901-06 (same path, empty period)", map(reads, "emptyPack"));
+        Map<String, Object> res = map(reads, "resultsYear");
+        readRow(b, "indicator-service /api/results (one indicator × unit, year " + res.get("period") + ")", res);
+        b.append("\n| target | goal | measured | met |\n|---|---|---:|---|\n");
+        for (Map<String, Object> t : (List<Map<String, Object>>) r.getOrDefault("targets", List.of())) {
+            Object met = t.get("met");
+            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", t.get("what"), t.get("target"),
+                    n(t.get("measured"), "%.2f"), met == null ? "–" : (Boolean) met ? "yes" : "**no**"));
+        }
+        b.append(String.format(Locale.ROOT, "%nRuntime: %s. Total %s s.%n", settings.get("heap"), r.get("totalSeconds")));
+        return b.toString();
+    }
+
+    private static void readRow(StringBuilder b, String name, Map<String, Object> s) {
+        b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", name, n(s.get("perSecond"), "%.0f"),
+                n(s.get("p50Ms"), "%.1f"), n(s.get("p90Ms"), "%.1f"), n(s.get("p99Ms"), "%.1f"), n(s.get("maxMs"), "%.1f"),
+                n(s.get("serviceCpuMsPerRequest"), "%.2f")));
+    }
+
     private static void row(StringBuilder b, String name, Map<String, Object> s, Object ratio) {
         b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", name, n(s.get("perSecond"), "%.0f"),
                 n(s.get("p50Ms"), "%.1f"), n(s.get("p99Ms"), "%.1f"), n(ratio, "%.2f"),

@@ -6,7 +6,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.city.common.security.Caller;
 import vn.city.meeting.pack.BriefingPack;
@@ -32,8 +36,10 @@ public class PackResource {
     @Path("{meetingId}")
     @Operation(summary = "The meeting's pack: frozen as known at the conclusion (whole, for its attendees), or live "
             + "before it (an officer sees the tasks its unit leads or coordinates, as in task-service); never writes")
-    public Uni<BriefingPack> pack(@PathParam("meetingId") UUID meetingId) {
-        return packs.forMeeting(caller.current(), meetingId);
+    @APIResponse(responseCode = "200", description = "The pack", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BriefingPack.class)))
+    public Uni<Response> pack(@PathParam("meetingId") UUID meetingId) {
+        return packs.forMeeting(caller.current(), meetingId).map(PackResource::json);
     }
 
     @GET
@@ -47,7 +53,14 @@ public class PackResource {
     @Path("period/{period}")
     @Operation(summary = "The live pack of a period (2022-06, 2022-Q2, 2022-H1, 2022); an officer sees the tasks its "
             + "unit leads or coordinates")
-    public Uni<BriefingPack> period(@PathParam("period") String period) {
-        return packs.forPeriod(caller.current(), period);
+    @APIResponse(responseCode = "200", description = "The pack", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BriefingPack.class)))
+    public Uni<Response> period(@PathParam("period") String period) {
+        return packs.forPeriod(caller.current(), period).map(PackResource::json);
+    }
+
+    /** The pack's JSON as written (a BriefingPack): the ready lines are not parsed and written again. */
+    private static Response json(byte[] pack) {
+        return Response.ok(pack, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     }
 }

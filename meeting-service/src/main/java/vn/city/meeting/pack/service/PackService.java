@@ -16,18 +16,16 @@ import vn.city.meeting.pack.FrozenPack;
 import vn.city.meeting.pack.PackConfig;
 import vn.city.meeting.pack.PackRevisions;
 import vn.city.meeting.pack.PackRevisions.Revisions;
+import vn.city.meeting.pack.ServedPack;
 import vn.city.meeting.pack.repository.PackRepository;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * Briefing packs: live (read in one query from rows kept up to date by the events), frozen at the conclusion, and
- * "revised since" (the frozen pack against today's). Reads never write.
+ * Briefing packs: live (read in one query from the lines the consumers keep ready), frozen at the conclusion, and
+ * "revised since" (the frozen pack against today's). Reads never write, and nothing is cached: every read is one
+ * indexed query.
  */
 @ApplicationScoped
 public class PackService {
@@ -35,23 +33,11 @@ public class PackService {
     private final ObjectMapper mapper;
     private final PackRepository repository;
     private final PackConfig config;
-    private final Map<String, Cached> periodPacks;
-
-    /** A period pack built under a version of the read model. */
-    private record Cached(long version, BriefingPack pack) {
-    }
 
     public PackService(ObjectMapper mapper, PackRepository repository, PackConfig config) {
         this.mapper = mapper;
         this.repository = repository;
         this.config = config;
-        int max = config.cacheEntries();
-        this.periodPacks = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-                return size() > max;
-            }
-        });
     }
 
     /** Now, at the city's offset: the pack's day (a deadline passed or not) is the city's day. */
@@ -71,41 +57,45 @@ public class PackService {
         return user.department() == null ? "" : user.department();
     }
 
-    /** The frozen pack of a concluded meeting (whole, for its attendees), else the live one. One query. */
-    public Uni<BriefingPack> forMeeting(CurrentUser user, UUID meetingId) {
+    /**
+     * The frozen pack of a concluded meeting (whole, for its attendees) as it was written, else the live one, as the
+     * JSON served. One query; the lines are copied as the consumers made them ready.
+     */
+    public Uni<byte[]> forMeeting(CurrentUser user, UUID meetingId) {
         String scope = taskScope(user);
         return periodOfMeeting(meetingId).chain(period -> repository.read(meetingId, period, scope)).map(read -> {
             MeetingAccess.requireSee(user, read.meeting().attendeeUnits());
             if (read.frozenDocument() != null) {
-                return readFrozen(read.frozenDocument(), meetingId);
+                return read.frozenDocument().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             }
-            return BriefingPackBuilder.build(meetingId, Period.tryParse(read.meeting().period()).orElseThrow(), now(),
-                    read.rows(), scope);
+            return serve(meetingId, Period.tryParse(read.meeting().period()).orElseThrow(), read, scope);
         });
     }
 
-    /** The live pack of a period. One query. */
-    public Uni<BriefingPack> forPeriod(CurrentUser user, String period) {
+    /** The live pack of a period, as the JSON served. One query. */
+    public Uni<byte[]> forPeriod(CurrentUser user, String period) {
         Period p = Period.tryParse(period).orElseThrow(() -> ProblemException.badRequest("period", "period-format",
                 "period must look like 2022-06, 2022-Q2, 2022-H1 or 2022"));
         String scope = taskScope(user);
-        if (!config.cache()) {
-            return repository.read(null, p, scope).map(read -> BriefingPackBuilder.build(null, p, now(), read.rows(), scope));
+        return repository.read(null, p, scope).map(read -> serve(null, p, read, scope));
+    }
+
+    /** The JSON of a live pack: the ready lines as they are, the tasks in their state of the city's day. */
+    private byte[] serve(UUID meetingId, Period period, PackRepository.PackRead read, String scope) {
+        OffsetDateTime at = now();
+        BriefingPackBuilder.Tasks tasks = BriefingPackBuilder.tasks(read.tasks(), at.toLocalDate());
+        try {
+            return ServedPack.json(mapper, new ServedPack.Head(meetingId, period.toString(), period.label(), at, false,
+                    null), read.lines(), new ServedPack.Tail(tasks.units(), tasks.totals(), read.carryOver(), scope));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
-        // One small query (the version) while nothing changed; the whole read when something did. Task states
-        // depend on the day, so the day is part of the key.
-        String key = p.toString() + "|" + scope + "|" + LocalDate.now(config.zone());
-        return repository.version().chain(version -> {
-            Cached hit = periodPacks.get(key);
-            if (hit != null && hit.version() == version) {
-                return Uni.createFrom().item(hit.pack());
-            }
-            return repository.read(null, p, scope).map(read -> {
-                BriefingPack pack = BriefingPackBuilder.build(null, p, now(), read.rows(), scope);
-                periodPacks.put(key, new Cached(version, pack));
-                return pack;
-            });
-        });
+    }
+
+    private BriefingPack live(UUID meetingId, Period period, OffsetDateTime at, PackRepository.PackRead read,
+                              String scope) {
+        return BriefingPackBuilder.build(meetingId, period, at, repository.lines(read), read.tasks(),
+                read.carryOver(), scope);
     }
 
     /** "Revised since": each difference between the frozen pack and the same pack as today. */
@@ -119,8 +109,8 @@ public class PackService {
             }
             BriefingPack before = readFrozen(read.frozenDocument(), meetingId);
             OffsetDateTime at = now();
-            BriefingPack today = BriefingPackBuilder.build(meetingId, Period.tryParse(read.meeting().period()).orElseThrow(),
-                    at, read.rows(), null);
+            BriefingPack today = live(meetingId, Period.tryParse(read.meeting().period()).orElseThrow(), at, read,
+                    null);
             return PackRevisions.between(before, today, at);
         });
     }
@@ -129,7 +119,7 @@ public class PackService {
     public Uni<BriefingPack> freeze(Meeting m, OffsetDateTime at) {
         Period period = Period.tryParse(m.period).orElseThrow();
         return repository.read(m.id, period, null).chain(read -> {
-            BriefingPack live = BriefingPackBuilder.build(m.id, period, at, read.rows(), null);
+            BriefingPack live = live(m.id, period, at, read, null);
             BriefingPack frozen = new BriefingPack(live.meetingId(), live.period(), live.periodLabel(), at, true, at,
                     live.indicators(), live.units(), live.totals(), live.carryOver(), null);
             FrozenPack row = new FrozenPack();
@@ -146,7 +136,7 @@ public class PackService {
         Period period = Period.tryParse(m.period).orElseThrow();
         return repository.read(m.id, period, null).map(read -> read.frozenDocument() != null
                 ? readFrozen(read.frozenDocument(), m.id)
-                : BriefingPackBuilder.build(m.id, period, now(), read.rows(), null));
+                : live(m.id, period, now(), read, null));
     }
 
     /** The period of a meeting (it never changes once scheduled, so the repository remembers it). */
@@ -155,7 +145,7 @@ public class PackService {
                 .orElseThrow(() -> ProblemException.notFound("meeting", String.valueOf(meetingId))));
     }
 
-    private String write(BriefingPack pack) {
+    private String write(Object pack) {
         try {
             return mapper.writeValueAsString(pack);
         } catch (JsonProcessingException e) {

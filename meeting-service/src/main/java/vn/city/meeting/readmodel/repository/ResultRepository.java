@@ -79,15 +79,6 @@ public class ResultRepository {
                or unit_result.submitted_at <= excluded.submitted_at
             """;
 
-    /**
-     * Marks the read model changed, inside the consumer's transaction: a pack cached under an older version is not
-     * served any more once this commits.
-     */
-    public Uni<Void> changed() {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "update pack_version set version = version + 1 where id = 1").executeUpdate()).replaceWithVoid();
-    }
-
     /** Stores the city's result unless a higher revision is already kept. @return whether it was stored */
     public Uni<Boolean> apply(CityResult c) {
         return Panache.getSession().chain(s -> figures(s.createNativeQuery(CITY), c.figures())
