@@ -75,7 +75,7 @@ require_java() {
     die "no 'java' found (neither \$JAVA_HOME/bin/java nor java on the PATH). Install a JDK 17 or newer, e.g. 'apt-get install openjdk-17-jdk-headless', or set JAVA_HOME."
   fi
   local line major
-  line="$("$java" -version 2>&1 | head -n 1)"
+  line="$("$java" -version 2>&1 | grep -m 1 ' version "' || true)"  # not "Picked up JAVA_TOOL_OPTIONS: ..."
   major="$(sed -E -n 's/.*version "([0-9]+)(\.([0-9]+))?.*/\1 \3/p' <<<"$line")"
   read -r major minor <<<"$major"
   [[ "$major" == "1" ]] && major="${minor:-0}"      # "1.8.0_x" -> 8

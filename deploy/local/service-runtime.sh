@@ -29,6 +29,8 @@
 #   CITY_AOT_PORT_BASE       ports of the training instances: HTTP <base>1..4, management <base+10>1..4 (default 4760;
 #                            4 is the web)
 #   CITY_AOT_TIMEOUT         seconds a training run may take to become ready (default 180)
+#   CITY_AOT_DB_SUFFIX       database of a training run: <db><suffix> (default _aot; another suffix, with another
+#                            CITY_AOT_PORT_BASE, lets two checkouts train at the same time on one stack)
 set -euo pipefail
 
 # shellcheck source=lib.sh
@@ -39,7 +41,8 @@ AOT_MIN_MAJOR=25
 
 java_major() { # <java binary> -> major version, or nothing
   local line major minor
-  line="$("$1" -version 2>&1 | head -n 1)" || return 0
+  # the line with the version ("Picked up JAVA_TOOL_OPTIONS: ..." comes first when that variable is set)
+  line="$("$1" -version 2>&1 | grep -m 1 ' version "')" || return 0
   read -r major minor <<<"$(sed -E -n 's/.*version "([0-9]+)(\.([0-9]+))?.*/\1 \3/p' <<<"$line")"
   [[ "${major:-}" == 1 ]] && major="${minor:-0}"
   printf '%s' "${major:-}"
@@ -108,7 +111,7 @@ service_channels() { case "$1" in task-service) echo "meeting-events indicator-e
 aot_training_run() { # <service> <out> <launcher> [options...]
   local svc="$1" out="$2" launcher="$3"; shift 3
   local idx db base http mgmt log
-  idx="$(service_index "$svc")"; db="$(service_db "$svc")"; [[ "$db" == - ]] || db="${db}_aot"
+  idx="$(service_index "$svc")"; db="$(service_db "$svc")"; [[ "$db" == - ]] || db="${db}${CITY_AOT_DB_SUFFIX:-_aot}"
   base="${CITY_AOT_PORT_BASE:-4760}"; http="$base$idx"; mgmt="$((base + 10))$idx"
   log="$LOG_DIR/aot-$svc.log"
   ensure_dirs

@@ -197,7 +197,9 @@ class BadInputCorpusIT {
         for (Service s : Service.values()) {
             Map<String, String> tables = new LinkedHashMap<>();
             for (String t : Db.strings(s, "select table_name from information_schema.tables where table_schema = 'public'"
-                    + " and table_type = 'BASE TABLE' and table_name not in ('flyway_schema_history', 'inbox_event')"
+                    // import_job logs every import attempt, a refused one too (its errors stay readable at
+                    // /api/imports/jobs/{id}); it records the refusal, it changes no figure
+                    + " and table_type = 'BASE TABLE' and table_name not in ('flyway_schema_history', 'inbox_event', 'import_job')"
                     + " order by 1")) {
                 if (CONSUMER_SIDE.get(s).contains(t)) {
                     continue;
@@ -278,8 +280,12 @@ class BadInputCorpusIT {
         add(cases, e, "body is an array", json, bytes("[" + e.valid() + "]"));
         add(cases, e, "empty body", json, new byte[0]);
         add(cases, e, "wrong content type", "text/plain", bytes(e.valid().toString()));
-        add(cases, e, "oversized body (3 MB)", json, bytes(mutate(e.valid(), n -> n.put("padding", "x".repeat(3 * 1024 * 1024)))
-                .toString()));
+        if (!e.path().startsWith("/api/imports")) {
+            // import files may be up to 256 MiB, and a DHIS2 dataValueSet ignores fields it does not know (DHIS2
+            // clients send more than it reads): 3 MB there is a legitimate file, not a bad input
+            add(cases, e, "oversized body (3 MB)", json, bytes(mutate(e.valid(), n -> n.put("padding", "x".repeat(3 * 1024 * 1024)))
+                    .toString()));
+        }
         byte[] invalidUtf8 = invalidUtf8(e.valid(), e.stringFields().get(0));
         add(cases, e, "invalid UTF-8 in " + e.stringFields().get(0), json, invalidUtf8);
         for (String f : e.stringFields()) {

@@ -18,6 +18,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +139,11 @@ public class ImportJobs {
 
     /** Reads the header of a spooled CSV file and refuses a file without the required columns (400). */
     public void checkCsvHeader(Spooled file) throws IOException {
+        long notUtf8 = firstNonUtf8Line(file.path());
+        if (notUtf8 > 0) {
+            throw ProblemException.badRequest("body", "utf-8", "line " + notUtf8
+                    + " is not UTF-8 text; save the file as \"CSV UTF-8\"");
+        }
         try (BufferedReader r = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
             List<String> header = new CsvReader(r).next();
             if (header == null) {
@@ -163,6 +174,35 @@ public class ImportJobs {
                         rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class));
             }
         }
+    }
+
+    /** The line (from 1) of the first byte sequence that is not UTF-8, or 0 when the whole file is UTF-8 text. */
+    static long firstNonUtf8Line(Path path) throws IOException {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(65536);
+        CharBuffer out = CharBuffer.allocate(65536); // a UTF-8 byte never makes more than one char: no overflow
+        long line = 1;
+        try (ReadableByteChannel file = Files.newByteChannel(path)) {
+            boolean end = false;
+            while (!end) {
+                end = file.read(in) == -1;
+                in.flip();
+                int from = in.position();
+                CoderResult result = strict.decode(in, out, end);
+                for (int i = from; i < in.position(); i++) {
+                    if (in.get(i) == '\n') { // never inside a multi-byte sequence
+                        line++;
+                    }
+                }
+                if (result.isError()) {
+                    return line;
+                }
+                out.clear();
+                in.compact();
+            }
+        }
+        return 0;
     }
 
     private static BulkImport.RowSource csvRows(CountingStream in) throws IOException {

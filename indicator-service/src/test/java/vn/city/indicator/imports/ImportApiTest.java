@@ -70,6 +70,25 @@ class ImportApiTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsRefusedWithItsLineAndNothingIsStored() {
+        String ind = Api.indicator("CSVLATIN", "tỷ đồng", "FLOW", "HIGHER_IS_BETTER", "ECO", List.of("ECO"));
+        byte[] head = ("indicatorCode,unitCode,period,version,value,note\n" + ind + ",ECO,2022-01,OFFICIAL,10,\n" + ind
+                + ",ECO,2022-02,OFFICIAL,11,").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // "Ước" saved in a legacy 8-bit code page: 0xD5 0xF8 is not a UTF-8 sequence
+        byte[] body = java.util.Arrays.copyOf(head, head.length + 3);
+        body[head.length] = (byte) 0xD5;
+        body[head.length + 1] = (byte) 0xF8;
+        body[head.length + 2] = '\n';
+        RestAssured.given().auth().oauth2(Tokens.of("officer-eco")).contentType("text/csv").accept("application/json")
+                .body(body).post("/api/imports/figures").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body")).body("errors[0].rule", equalTo("utf-8"))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("line 3 "));
+        as("viewer").queryParam("indicator", ind).queryParam("unit", "ECO").queryParam("period", "2022-01")
+                .get("/api/figures").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
     void aDhis2DataValueSetIsAccepted() {
         String ind = Api.indicator("DHIS", "tỷ đồng", "FLOW", "HIGHER_IS_BETTER", "ECO", List.of("ECO"));
         as("officer-eco").queryParam("version", "PRELIMINARY").body(Map.of("dataSet", "monthly", "orgUnit", "ECO",
