@@ -60,6 +60,8 @@ class AuthorizationTest {
         as("officer-fin").get("/api/meetings?period=" + period).then().statusCode(200).body("id", hasItem(id));
         as("officer-eco").get("/api/meetings?period=" + period).then().statusCode(200).body("id", not(hasItem(id)));
         as("viewer").get("/api/meetings?period=" + period).then().statusCode(200).body("id", hasItem(id));
+        as("viewer").get("/api/meetings?period=0001-01").then().statusCode(400).contentType(containsString(PROBLEM))
+                .body("errors[0].field", equalTo("period")).body("errors[0].rule", equalTo("period-format"));
 
         Map<String, Object> item = Map.of("kind", "FOR_OPINION", "title", "Phương án bồi thường", "presentingUnit", "FIN");
         for (String refused : List.of("leader", "officer-fin")) {

@@ -123,8 +123,10 @@ public class MeetingService {
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new java.util.HashMap<>();
         if (period != null && !period.isBlank()) {
+            Period p = Period.tryParse(period).orElseThrow(() -> ProblemException.badRequest("period", "period-format",
+                    "period must be " + Period.FORMAT));
             q.append(" and period = :period");
-            params.put("period", period);
+            params.put("period", p.toString());
         }
         if (status != null) {
             q.append(" and status = :status");
