@@ -59,12 +59,14 @@ class DatabaseFlappingIT {
                     traffic, List.of(meeting), titlePrefix + meetingNo.getAndIncrement(), secretariat, leader));
             try {
                 for (int c = 0; c < CUTS; c++) {
-                    Traffic.sleep(900);
+                    // each cut meets a system that serves again: figures and a whole meeting flow since the last one
+                    traffic.awaitSuccesses("figure", 10, Duration.ofSeconds(30));
+                    traffic.awaitSuccesses("publish", 1, Duration.ofSeconds(30));
                     Outages.database().cut();
-                    Traffic.sleep(300 + (c % 5) * 150); // cut for 0.3–0.9 s
+                    Traffic.sleep(300 + (c % 5) * 150); // the fault itself: cut for 0.3–0.9 s
                     Outages.database().restore();
                 }
-                Traffic.sleep(3000);
+                traffic.awaitSuccesses("figure", 30, Duration.ofSeconds(60));
             } finally {
                 Outages.database().restore();
                 stop.set(true);

@@ -31,9 +31,9 @@ import static org.awaitility.Awaitility.await;
  */
 class DatabaseOutageIT {
 
-    static final Duration BEFORE = Duration.ofSeconds(4);
+    static final Duration BEFORE_AT_MOST = Duration.ofSeconds(30);
     static final Duration OUTAGE = Duration.ofSeconds(12);
-    static final Duration AFTER = Duration.ofSeconds(6);
+    static final Duration AFTER_AT_MOST = Duration.ofSeconds(60);
     static final int FIGURE_THREADS = 3;
     static final int DIRECTIVES = 2;
 
@@ -70,7 +70,7 @@ class DatabaseOutageIT {
             Thread[] meetings = Traffic.loop("meetings", 1, stop::get, () -> meetingToConclusion(traffic, List.of(meeting),
                     titlePrefix + meetingNo.getAndIncrement(), secretariat, leader));
 
-            Traffic.sleep(BEFORE.toMillis());
+            traffic.awaitSuccesses("figure", 20, BEFORE_AT_MOST);
             Outages.database().cut();
             cutAt = Instant.now();
             try {
@@ -81,7 +81,7 @@ class DatabaseOutageIT {
                 Outages.database().restore();
                 restoredAt = Instant.now();
             }
-            Traffic.sleep(AFTER.toMillis());
+            traffic.awaitSuccesses("figure", 30, AFTER_AT_MOST);
             stop.set(true);
             Traffic.join(figures);
             Traffic.join(meetings);

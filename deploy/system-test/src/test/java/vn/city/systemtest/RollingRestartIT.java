@@ -90,7 +90,7 @@ class RollingRestartIT {
             });
             Thread[] flows = Traffic.loop("meetings", 1, stop::get, () -> DatabaseOutageIT.meetingToConclusion(traffic,
                     meetings, titlePrefix + meetingNo.getAndIncrement(), secretariat, leader));
-            Traffic.sleep(3000);
+            traffic.awaitSuccesses("figure", 20, Duration.ofSeconds(30));
             try {
                 Map<Service, List<Instance>> balanced = Map.of(Service.INDICATOR, indicators, Service.MEETING, meetings);
                 for (Service s : List.of(Service.TASK, Service.MEETING, Service.INDICATOR)) {
@@ -114,11 +114,11 @@ class RollingRestartIT {
                         }
                         restarts.add(String.format("%s stop %d ms, start to ready %d ms", fresh.name(),
                                 Duration.between(a, stopped).toMillis(), Duration.between(stopped, Instant.now()).toMillis()));
-                        Traffic.sleep(1000);
+                        traffic.awaitSuccesses("figure", 10, Duration.ofSeconds(30));
                     }
                 }
+                traffic.awaitSuccesses("figure", 20, Duration.ofSeconds(30));
             } finally {
-                Traffic.sleep(2000);
                 stop.set(true);
                 Traffic.join(figures);
                 Traffic.join(flows);

@@ -110,6 +110,20 @@ public final class Traffic {
                 c.getContentType(), body, refused, null);
     }
 
+    /**
+     * Waits until {@code count} more {@code op} requests have succeeded than had so far: the system serves again
+     * under the running load (before a fault, between faults, after the last one).
+     */
+    public void awaitSuccesses(String op, int count, java.time.Duration atMost) {
+        long start = successes(op);
+        org.awaitility.Awaitility.await(count + " more successful " + op + " requests").atMost(atMost)
+                .pollInterval(java.time.Duration.ofMillis(50)).until(() -> successes(op) >= start + count);
+    }
+
+    private long successes(String op) {
+        return results.stream().filter(r -> r.ok() && r.op().equals(op)).count();
+    }
+
     public List<Result> results() {
         return List.copyOf(results);
     }
