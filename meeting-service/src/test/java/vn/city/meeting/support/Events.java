@@ -27,6 +27,12 @@ public final class Events implements AutoCloseable {
     public static final String DEAD_LETTER_TOPIC = PREFIX + "meeting-service.dlq";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The name each unit code was last published with in this JVM: the topic is shared with the other modules' test
+     * runs (task-service's fixtures announce the same codes under other names), so a test waits for its own names.
+     */
+    static final Map<String, String> PUBLISHED_UNIT_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final TopicWriter writer = new TopicWriter();
 
     public static String random(String prefix) {
@@ -54,6 +60,7 @@ public final class Events implements AutoCloseable {
                 "parentCode", "CITY".equals(kind) ? null : "CITY", "active", true, "validFrom", "2015-01-01",
                 "validTo", null, "predecessorCodes", List.of(), "successorCodes", List.of());
         writer.send(INDICATOR_TOPIC, code, envelope("city.indicator.unit-changed.v1", code, data, now()));
+        PUBLISHED_UNIT_NAMES.put(code, name);
     }
 
     public void target(String indicator, int year, BigDecimal value, String kind) {

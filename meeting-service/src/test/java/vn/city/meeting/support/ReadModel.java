@@ -16,9 +16,27 @@ public final class ReadModel {
     private ReadModel() {
     }
 
+    /** Until every code is in the directory, under the name this JVM last published it with (if it did). */
     public static void awaitUnits(AgroalDataSource ds, Collection<String> codes) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> count(ds, "select count(*) from unit_view where code = any (?)", codes) == codes.size());
+                .until(() -> {
+                    for (String code : codes) {
+                        if (!hasUnit(ds, code, Events.PUBLISHED_UNIT_NAMES.get(code))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+    }
+
+    private static boolean hasUnit(AgroalDataSource ds, String code, String name) throws Exception {
+        try (Connection c = ds.getConnection();
+             PreparedStatement st = c.prepareStatement("select name from unit_view where code = ?")) {
+            st.setString(1, code);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && (name == null || name.equals(rs.getString(1)));
+            }
+        }
     }
 
     public static void awaitTargets(AgroalDataSource ds, Collection<String> indicators) {
