@@ -173,7 +173,8 @@ public class FigureWriter {
 
             ResultService.Facts facts = facts(ind, cat, points, year);
             Result unit = results.unitResult(facts, c.unit().code, c.period(), now);
-            CityAggregation.CityResult city = results.cityResult(facts, c.period(), now);
+            CityAggregation.Formation formation = results.cityResults(facts, now);
+            CityAggregation.CityResult city = formation.result(c.period());
             FigureSubmitted submitted = FigureSubmitted.of(id, ind, c.unit().code, c.period().toString(), c.version(),
                     ValueRules.normal(c.value()), by, at, onTime, outlier, unit, city);
             String subject = ind.code + "/" + c.unit().code + "/" + c.period();
@@ -192,8 +193,9 @@ public class FigureWriter {
             for (ResultService.Facts f : affected) {
                 List<FigurePoint> all = new ArrayList<>();
                 f.points().values().forEach(all::addAll);
+                CityAggregation.Formation formed = f == facts ? formation : results.cityResults(f, now);
                 for (Period p : CityResultPublisher.affected(c.period(), all)) {
-                    CityAggregation.CityResult r = results.cityResult(f, p, now);
+                    CityAggregation.CityResult r = formed.result(p);
                     if (r == null || (r.result().value() == null && r.result().yearToDate() == null)) {
                         continue;
                     }
