@@ -7,8 +7,6 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.city.common.event.CloudEvent;
-import vn.city.common.event.EventCodec;
 import vn.city.common.outbox.Outbox;
 import vn.city.common.outbox.OutboxConfig;
 import vn.city.indicator.IndicatorConfig;
@@ -111,17 +109,17 @@ public class FigureWriter {
     private final io.vertx.mutiny.sqlclient.Pool pool;
     private final ResultService results;
     private final IndicatorConfig config;
-    private final EventCodec codec;
+    private final EnvelopeWriter envelopes;
     private final OutboxConfig outboxConfig;
     private final Outbox outbox;
     private final Clock clock;
 
     public FigureWriter(io.vertx.mutiny.sqlclient.Pool pool, ResultService results, IndicatorConfig config,
-                        EventCodec codec, OutboxConfig outboxConfig, Outbox outbox, Clock clock) {
+                        EnvelopeWriter envelopes, OutboxConfig outboxConfig, Outbox outbox, Clock clock) {
         this.pool = pool;
         this.results = results;
         this.config = config;
-        this.codec = codec;
+        this.envelopes = envelopes;
         this.outboxConfig = outboxConfig;
         this.outbox = outbox;
         this.clock = clock;
@@ -301,8 +299,8 @@ public class FigureWriter {
     }
 
     private String envelope(String id, String eventName, String subject, Object data) {
-        return codec.write(new CloudEvent(CloudEvent.SPEC_VERSION, id, outboxConfig.source(), outbox.typeOf(eventName),
-                OffsetDateTime.now(ZoneOffset.UTC), subject, CloudEvent.JSON, codec.tree(data)));
+        return envelopes.write(id, outboxConfig.source(), outbox.typeOf(eventName), OffsetDateTime.now(ZoneOffset.UTC),
+                subject, data);
     }
 
     private static String[] arr(List<String> list) {
