@@ -47,29 +47,6 @@ public final class ArchitectureRules {
         check(basePackage, rules(basePackage));
     }
 
-    /**
-     * {@link #check(String)} with named classes exempt from rule 1 only (services that still take or return REST
-     * records, each a known debt with its reason in the calling test). An exemption that is no longer needed fails
-     * the check, so the list can only shrink; every other rule applies to those classes as to all.
-     */
-    public static void checkExempting(String basePackage, java.util.Set<String> stillUsingRestRecords) {
-        List<ArchRule> rules = new ArrayList<>(rules(basePackage));
-        rules.set(0, restOnlyInRest(basePackage, stillUsingRestRecords));
-        List<String> stale = new ArrayList<>();
-        JavaClasses classes = importModule(basePackage);
-        for (String name : stillUsingRestRecords) {
-            ArchRule debt = noClasses().that().haveFullyQualifiedName(name)
-                    .should().dependOnClassesThat().resideInAPackage(basePackage + ".*.rest..").allowEmptyShould(true);
-            if (!debt.evaluate(classes).hasViolation()) {
-                stale.add(name + " no longer uses REST classes (or is gone): remove its exemption");
-            }
-        }
-        if (!stale.isEmpty()) {
-            throw new AssertionError(String.join("\n", stale));
-        }
-        check(classes, rules);
-    }
-
     /** {@link #check(String)} and, besides, every query (Panache, session, SQL client) in a repository class. */
     public static void checkWithRepositories(String basePackage) {
         List<ArchRule> rules = new ArrayList<>(rules(basePackage));
@@ -86,10 +63,6 @@ public final class ArchitectureRules {
     }
 
     private static void check(String basePackage, List<ArchRule> rules) {
-        check(importModule(basePackage), rules);
-    }
-
-    private static JavaClasses importModule(String basePackage) {
         // Only the module's own compiled classes, and no lookup of other classes on the class path: ArchUnit opening
         // and closing the dependency jars breaks a later Quarkus start in the same JVM (a closed cached JarFile).
         ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
@@ -100,10 +73,6 @@ public final class ArchitectureRules {
         if (classes.stream().noneMatch(c -> c.getPackageName().startsWith(basePackage))) {
             throw new AssertionError("no classes of " + basePackage + " in " + compiled.toAbsolutePath());
         }
-        return classes;
-    }
-
-    private static void check(JavaClasses classes, List<ArchRule> rules) {
         List<String> failures = new ArrayList<>();
         for (ArchRule rule : rules) {
             EvaluationResult result = rule.evaluate(classes);
@@ -120,7 +89,7 @@ public final class ArchitectureRules {
     public static List<ArchRule> rules(String basePackage) {
         String base = basePackage + "..";
         return List.of(
-                restOnlyInRest(basePackage, java.util.Set.of()),
+                restOnlyInRest(basePackage),
                 noClasses().that().resideInAPackage(basePackage + ".*.repository..")
                         .should().dependOnClassesThat().resideInAnyPackage(basePackage + ".*.service..",
                                 basePackage + ".*.rest..", basePackage + ".*.event..")
@@ -139,17 +108,10 @@ public final class ArchitectureRules {
                         .allowEmptyShould(true));
     }
 
-    private static ArchRule restOnlyInRest(String basePackage, java.util.Set<String> exempt) {
+    private static ArchRule restOnlyInRest(String basePackage) {
         return noClasses().that().resideInAPackage(basePackage + "..").and().resideOutsideOfPackage("..rest..")
-                .and(new DescribedPredicate<JavaClass>("not exempt") {
-                    @Override
-                    public boolean test(JavaClass c) {
-                        return !exempt.contains(c.getName()) && !exempt.contains(c.getName().replaceFirst("\\$.*", ""));
-                    }
-                })
                 .should().dependOnClassesThat().resideInAPackage(basePackage + ".*.rest..")
-                .as("only the REST layer uses REST classes (services take commands and domain types)"
-                        + (exempt.isEmpty() ? "" : ", except the known debts " + exempt))
+                .as("only the REST layer uses REST classes (services take commands and domain types)")
                 .allowEmptyShould(true);
     }
 

@@ -21,9 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.city.common.security.Caller;
 import vn.city.meeting.conclusion.rest.ConclusionDtos.ConclusionDraft;
-import vn.city.meeting.conclusion.rest.ConclusionDtos.ConclusionHistory;
-import vn.city.meeting.conclusion.rest.ConclusionDtos.ConclusionView;
+import vn.city.meeting.conclusion.service.ConclusionHistory;
 import vn.city.meeting.conclusion.service.ConclusionPublisher;
+import vn.city.meeting.conclusion.service.ConclusionView;
 
 import java.util.UUID;
 
@@ -56,7 +56,7 @@ public class ConclusionResource {
     @Operation(summary = "Write or replace the draft conclusion (chair or secretariat); 422 for a directive without content or for an unknown unit")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "June 2022", value = EXAMPLE)))
     public Uni<ConclusionView> draft(@PathParam("id") UUID id, @NotNull @Valid ConclusionDraft body) {
-        return conclusions.draft(caller.current(), id, body);
+        return conclusions.draft(caller.current(), id, body.toCommand());
     }
 
     @POST
@@ -73,7 +73,7 @@ public class ConclusionResource {
     @APIResponse(responseCode = "201", description = "The correction, published as the next version",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConclusionView.class)))
     public Uni<Response> correct(@PathParam("id") UUID id, @NotNull @Valid ConclusionDraft body) {
-        return conclusions.correct(caller.current(), id, body)
+        return conclusions.correct(caller.current(), id, body.toCommand())
                 .map(v -> Response.status(Response.Status.CREATED).entity(v).build());
     }
 }

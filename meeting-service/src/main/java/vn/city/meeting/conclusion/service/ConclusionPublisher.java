@@ -15,9 +15,6 @@ import vn.city.meeting.access.MeetingAccess;
 import vn.city.meeting.conclusion.Conclusion;
 import vn.city.meeting.conclusion.Directive;
 import vn.city.meeting.conclusion.DirectiveRules;
-import vn.city.meeting.conclusion.rest.ConclusionDtos.ConclusionDraft;
-import vn.city.meeting.conclusion.rest.ConclusionDtos.ConclusionHistory;
-import vn.city.meeting.conclusion.rest.ConclusionDtos.ConclusionView;
 import vn.city.meeting.meeting.Meeting;
 import vn.city.meeting.meeting.MeetingStatus;
 import vn.city.meeting.meeting.event.MeetingEvents;
@@ -56,12 +53,12 @@ public class ConclusionPublisher {
     }
 
     @WithTransaction
-    public Uni<ConclusionView> draft(CurrentUser user, UUID meetingId, ConclusionDraft body) {
+    public Uni<ConclusionView> draft(CurrentUser user, UUID meetingId, ConclusionText written) {
         MeetingAccess.requireDrafter(user);
         return MeetingService.lock(meetingId).chain(m -> {
             m.status.requireOpen();
             return Conclusion.<Conclusion>find("meetingId = ?1 and status = ?2", m.id, Conclusion.DRAFT).firstResult()
-                    .chain(existing -> validate(body.directives(), existing == null ? Set.of() : ids(existing))
+                    .chain(existing -> validate(written.directives(), existing == null ? Set.of() : ids(existing))
                             .replaceWith(existing))
                     .chain(existing -> {
                         Conclusion c = existing != null ? existing : new Conclusion();
@@ -71,8 +68,8 @@ public class ConclusionPublisher {
                             c.version = 1;
                             c.status = Conclusion.DRAFT;
                         }
-                        c.text = body.text();
-                        c.directives = write(DirectiveRules.accept(body.directives()));
+                        c.text = written.text();
+                        c.directives = write(DirectiveRules.accept(written.directives()));
                         c.draftedBy = user.username();
                         c.draftedAt = now();
                         return (existing != null ? Uni.createFrom().item(c) : c.persist()).map(x -> view(c));
@@ -116,7 +113,7 @@ public class ConclusionPublisher {
     }
 
     @WithTransaction
-    public Uni<ConclusionView> correct(CurrentUser user, UUID meetingId, ConclusionDraft body) {
+    public Uni<ConclusionView> correct(CurrentUser user, UUID meetingId, ConclusionText written) {
         MeetingAccess.requireChair(user);
         return MeetingService.lock(meetingId).chain(m -> {
             if (m.status != MeetingStatus.CONCLUDED) {
@@ -126,7 +123,7 @@ public class ConclusionPublisher {
             return Conclusion.<Conclusion>find("meetingId = ?1 and status = ?2 order by version desc", m.id,
                     Conclusion.PUBLISHED).firstResult().chain(previous -> {
                 Set<UUID> allowed = ids(previous);
-                return validate(body.directives(), allowed).chain(() -> {
+                return validate(written.directives(), allowed).chain(() -> {
                     OffsetDateTime at = now();
                     Conclusion c = new Conclusion();
                     c.id = UUID.randomUUID();
@@ -134,8 +131,8 @@ public class ConclusionPublisher {
                     c.version = previous.version + 1;
                     c.correctsVersion = previous.version;
                     c.status = Conclusion.PUBLISHED;
-                    c.text = body.text();
-                    List<Directive> directives = DirectiveRules.accept(body.directives());
+                    c.text = written.text();
+                    List<Directive> directives = DirectiveRules.accept(written.directives());
                     c.directives = write(directives);
                     c.draftedBy = user.username();
                     c.draftedAt = at;

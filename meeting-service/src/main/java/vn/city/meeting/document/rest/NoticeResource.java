@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.city.common.security.Caller;
 import vn.city.meeting.document.rest.NoticeDtos.IssueNotice;
-import vn.city.meeting.document.rest.NoticeDtos.NoticeRecord;
+import vn.city.meeting.document.service.NoticeRecord;
 import vn.city.meeting.document.service.NoticeService;
 
 import java.util.UUID;

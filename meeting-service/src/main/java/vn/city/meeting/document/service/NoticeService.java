@@ -18,8 +18,6 @@ import vn.city.meeting.document.DocumentSettings;
 import vn.city.meeting.document.DocumentType;
 import vn.city.meeting.document.NoticeComposer;
 import vn.city.meeting.document.OfficialDocument;
-import vn.city.meeting.document.rest.NoticeDtos.NoticeRecord;
-import vn.city.meeting.document.rest.NoticeDtos.Replaced;
 import vn.city.meeting.meeting.AgendaItem;
 import vn.city.meeting.meeting.Meeting;
 import vn.city.common.period.Period;
@@ -212,9 +210,9 @@ public class NoticeService {
                 link(m, "pdf"));
     }
 
-    private static Replaced replacedOf(OfficialDocument previous) {
+    private static NoticeRecord.Replaced replacedOf(OfficialDocument previous) {
         return previous == null ? null
-                : new Replaced(previous.id, previous.documentNumber().toString(), previous.signedOn);
+                : new NoticeRecord.Replaced(previous.id, previous.documentNumber().toString(), previous.signedOn);
     }
 
     private static String link(Meeting m, String format) {

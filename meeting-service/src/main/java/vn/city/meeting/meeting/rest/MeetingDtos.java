@@ -5,16 +5,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import vn.city.meeting.meeting.ItemKind;
 import vn.city.meeting.meeting.ItemOutcome;
-import vn.city.meeting.meeting.MeetingStatus;
 import vn.city.meeting.meeting.MeetingType;
 import vn.city.meeting.meeting.ProposalStatus;
 import vn.city.meeting.meeting.Stance;
+import vn.city.meeting.meeting.service.NewItem;
+import vn.city.meeting.meeting.service.NewMeeting;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 
-/** The REST shapes of meetings, agenda items and opinions. */
+/** The request bodies of the meeting API; the views it answers with are the service's ({@code MeetingView}…). */
 public final class MeetingDtos {
 
     private MeetingDtos() {
@@ -29,6 +29,10 @@ public final class MeetingDtos {
             @NotBlank @Size(max = 300) String chair,
             List<@NotBlank String> attendeeUnits,
             List<@NotBlank String> attendeePeople) {
+
+        NewMeeting toCommand() {
+            return new NewMeeting(type, title, period, startsAt, place, chair, attendeeUnits, attendeePeople);
+        }
     }
 
     public record RecordAttendance(@NotNull List<@NotBlank String> present) {
@@ -43,6 +47,10 @@ public final class MeetingDtos {
             String presentingUnit,
             String documentKind,
             String documentRef) {
+
+        NewItem toCommand() {
+            return new NewItem(kind, title, presentingUnit, documentKind, documentRef);
+        }
     }
 
     public record GiveOpinion(@NotNull Stance stance, @Size(max = 4000) String text) {
@@ -53,26 +61,5 @@ public final class MeetingDtos {
 
     /** ACCEPTED or DISMISSED, with the reason (required to dismiss); the reason is kept on the item. */
     public record DecideProposal(@NotNull ProposalStatus decision, @Size(max = 4000) String reason) {
-    }
-
-    public record OpinionView(UUID id, String member, String unitCode, Stance stance, String text,
-                              OffsetDateTime givenAt) {
-    }
-
-    public record ItemView(UUID id, int position, ItemKind kind, String title, String presentingUnit,
-                           String documentKind, String documentRef, ItemOutcome outcome, String outcomeNote,
-                           String decidedBy, OffsetDateTime decidedAt, UUID taskId, String indicatorCode,
-                           ProposalStatus proposalStatus, String proposalReason, String proposalDecidedBy,
-                           OffsetDateTime proposalDecidedAt, List<OpinionView> opinions) {
-    }
-
-    public record MeetingView(UUID id, MeetingType type, String title, String period, OffsetDateTime startsAt,
-                              String place, String chair, List<String> attendeeUnits, List<String> attendeePeople,
-                              List<String> attendance, MeetingStatus status, String statusNote,
-                              OffsetDateTime concludedAt, List<ItemView> items) {
-    }
-
-    public record MeetingSummary(UUID id, MeetingType type, String title, String period, OffsetDateTime startsAt,
-                                 String chair, List<String> attendeeUnits, MeetingStatus status) {
     }
 }

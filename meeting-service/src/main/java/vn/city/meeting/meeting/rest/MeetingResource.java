@@ -27,13 +27,13 @@ import vn.city.meeting.meeting.rest.MeetingDtos.CancelMeeting;
 import vn.city.meeting.meeting.rest.MeetingDtos.DecideItem;
 import vn.city.meeting.meeting.rest.MeetingDtos.DecideProposal;
 import vn.city.meeting.meeting.rest.MeetingDtos.GiveOpinion;
-import vn.city.meeting.meeting.rest.MeetingDtos.ItemView;
-import vn.city.meeting.meeting.rest.MeetingDtos.MeetingSummary;
-import vn.city.meeting.meeting.rest.MeetingDtos.MeetingView;
-import vn.city.meeting.meeting.rest.MeetingDtos.OpinionView;
 import vn.city.meeting.meeting.rest.MeetingDtos.RecordAttendance;
 import vn.city.meeting.meeting.rest.MeetingDtos.ScheduleMeeting;
+import vn.city.meeting.meeting.service.ItemView;
 import vn.city.meeting.meeting.service.MeetingService;
+import vn.city.meeting.meeting.service.MeetingSummary;
+import vn.city.meeting.meeting.service.MeetingView;
+import vn.city.meeting.meeting.service.OpinionView;
 
 import java.net.URI;
 import java.util.List;
@@ -63,7 +63,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "201", description = "Scheduled; Location names the meeting",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = MeetingView.class)))
     public Uni<Response> schedule(@NotNull @Valid ScheduleMeeting body) {
-        return meetings.schedule(caller.current(), body)
+        return meetings.schedule(caller.current(), body.toCommand())
                 .map(v -> Response.created(URI.create("/api/meetings/" + v.id())).entity(v).build());
     }
 
@@ -92,7 +92,7 @@ public class MeetingResource {
     @Operation(summary = "Cancel a meeting that has not concluded, secretariat")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "cancel", value = "{\"reason\":\"Hoãn do mưa bão\"}")))
     public Uni<MeetingView> cancel(@PathParam("id") UUID id, @Valid CancelMeeting body) {
-        return meetings.cancel(caller.current(), id, body);
+        return meetings.cancel(caller.current(), id, body == null ? null : body.reason());
     }
 
     @PUT
@@ -100,7 +100,7 @@ public class MeetingResource {
     @Operation(summary = "Record who was present, secretariat")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "attendance", value = "{\"present\":[\"Dương Hữu Bường\",\"ENV\"]}")))
     public Uni<MeetingView> attendance(@PathParam("id") UUID id, @NotNull @Valid RecordAttendance body) {
-        return meetings.recordAttendance(caller.current(), id, body);
+        return meetings.recordAttendance(caller.current(), id, body.present());
     }
 
     @POST
@@ -112,7 +112,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ItemView.class)))
     public Uni<Response> addItem(@PathParam("id") UUID id, @NotNull @Valid AddItem body) {
-        return meetings.addItem(caller.current(), id, body)
+        return meetings.addItem(caller.current(), id, body.toCommand())
                 .map(v -> Response.status(Response.Status.CREATED).entity(v).build());
     }
 
@@ -124,7 +124,7 @@ public class MeetingResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OpinionView.class)))
     public Uni<Response> opinion(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
                                  @NotNull @Valid GiveOpinion body) {
-        return meetings.giveOpinion(caller.current(), id, itemId, body)
+        return meetings.giveOpinion(caller.current(), id, itemId, body.stance(), body.text())
                 .map(v -> Response.status(Response.Status.CREATED).entity(v).build());
     }
 
@@ -134,7 +134,7 @@ public class MeetingResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "approved", value = "{\"outcome\":\"APPROVED\",\"note\":\"Các thành viên nhất trí thông qua\"}")))
     public Uni<ItemView> decide(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
                                 @NotNull @Valid DecideItem body) {
-        return meetings.decide(caller.current(), id, itemId, body);
+        return meetings.decide(caller.current(), id, itemId, body.outcome(), body.note());
     }
 
     @POST
@@ -152,6 +152,6 @@ public class MeetingResource {
             "{\"decision\":\"DISMISSED\",\"reason\":\"Đã báo cáo tại phiên họp chuyên đề ngày 25/6\"}")))
     public Uni<ItemView> decideProposal(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
                                         @NotNull @Valid DecideProposal body) {
-        return meetings.decideProposal(caller.current(), id, itemId, body);
+        return meetings.decideProposal(caller.current(), id, itemId, body.decision(), body.reason());
     }
 }

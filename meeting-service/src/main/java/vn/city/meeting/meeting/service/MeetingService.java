@@ -13,24 +13,15 @@ import vn.city.common.security.CurrentUser;
 import vn.city.meeting.access.MeetingAccess;
 import vn.city.meeting.meeting.AgendaItem;
 import vn.city.meeting.meeting.ItemKind;
+import vn.city.meeting.meeting.ItemOutcome;
 import vn.city.meeting.meeting.Meeting;
 import vn.city.meeting.meeting.MeetingStatus;
 import vn.city.meeting.meeting.Opinion;
 import vn.city.common.period.Period;
 import vn.city.meeting.meeting.ProposalStatus;
+import vn.city.meeting.meeting.Stance;
 import vn.city.meeting.meeting.repository.ProposalRepository;
 import vn.city.meeting.meeting.event.MeetingEvents;
-import vn.city.meeting.meeting.rest.MeetingDtos.AddItem;
-import vn.city.meeting.meeting.rest.MeetingDtos.CancelMeeting;
-import vn.city.meeting.meeting.rest.MeetingDtos.DecideItem;
-import vn.city.meeting.meeting.rest.MeetingDtos.DecideProposal;
-import vn.city.meeting.meeting.rest.MeetingDtos.GiveOpinion;
-import vn.city.meeting.meeting.rest.MeetingDtos.ItemView;
-import vn.city.meeting.meeting.rest.MeetingDtos.MeetingSummary;
-import vn.city.meeting.meeting.rest.MeetingDtos.MeetingView;
-import vn.city.meeting.meeting.rest.MeetingDtos.OpinionView;
-import vn.city.meeting.meeting.rest.MeetingDtos.RecordAttendance;
-import vn.city.meeting.meeting.rest.MeetingDtos.ScheduleMeeting;
 import vn.city.meeting.readmodel.UnitView;
 
 import java.time.OffsetDateTime;
@@ -60,7 +51,7 @@ public class MeetingService {
     }
 
     @WithTransaction
-    public Uni<MeetingView> schedule(CurrentUser user, ScheduleMeeting cmd) {
+    public Uni<MeetingView> schedule(CurrentUser user, NewMeeting cmd) {
         MeetingAccess.requireSecretariat(user);
         if (Period.tryParse(cmd.period()).isEmpty()) {
             throw ProblemException.invalid("period", "period-format",
@@ -151,27 +142,27 @@ public class MeetingService {
     }
 
     @WithTransaction
-    public Uni<MeetingView> cancel(CurrentUser user, UUID id, CancelMeeting cmd) {
+    public Uni<MeetingView> cancel(CurrentUser user, UUID id, String reason) {
         MeetingAccess.requireSecretariat(user);
         return lock(id).chain(m -> {
             m.status = m.status.cancel();
-            m.statusNote = cmd == null ? null : cmd.reason();
+            m.statusNote = reason;
             return view(m);
         });
     }
 
     @WithTransaction
-    public Uni<MeetingView> recordAttendance(CurrentUser user, UUID id, RecordAttendance cmd) {
+    public Uni<MeetingView> recordAttendance(CurrentUser user, UUID id, List<String> present) {
         MeetingAccess.requireSecretariat(user);
         return lock(id).chain(m -> {
             m.status.requireOpen();
-            m.attendance = distinct(cmd.present());
+            m.attendance = distinct(present);
             return view(m);
         });
     }
 
     @WithTransaction
-    public Uni<ItemView> addItem(CurrentUser user, UUID id, AddItem cmd) {
+    public Uni<ItemView> addItem(CurrentUser user, UUID id, NewItem cmd) {
         MeetingAccess.requireSecretariat(user);
         if (cmd.kind() == ItemKind.CARRY_OVER) {
             throw ProblemException.invalid("kind", "not-carry-over",
@@ -200,7 +191,7 @@ public class MeetingService {
     }
 
     @WithTransaction
-    public Uni<OpinionView> giveOpinion(CurrentUser user, UUID id, UUID itemId, GiveOpinion cmd) {
+    public Uni<OpinionView> giveOpinion(CurrentUser user, UUID id, UUID itemId, Stance stance, String text) {
         return lock(id).chain(m -> {
             MeetingAccess.requireAttendee(user, m.attendeeUnits);
             m.status.requireOpen();
@@ -213,8 +204,8 @@ public class MeetingService {
                 o.itemId = item.id;
                 o.member = user.username();
                 o.unitCode = user.department();
-                o.stance = cmd.stance();
-                o.text = cmd.text();
+                o.stance = stance;
+                o.text = text;
                 o.givenAt = now();
                 return o.persist().replaceWith(() -> opinionView(o));
             });
@@ -222,7 +213,7 @@ public class MeetingService {
     }
 
     @WithTransaction
-    public Uni<ItemView> decide(CurrentUser user, UUID id, UUID itemId, DecideItem cmd) {
+    public Uni<ItemView> decide(CurrentUser user, UUID id, UUID itemId, ItemOutcome outcome, String note) {
         MeetingAccess.requireSecretariat(user);
         return lock(id).chain(m -> {
             m.status.requireOpen();
@@ -230,8 +221,8 @@ public class MeetingService {
                 if (item.outcome != null) {
                     throw ProblemException.conflict("item-decided", "the item is already decided: " + item.outcome);
                 }
-                item.outcome = cmd.outcome();
-                item.outcomeNote = cmd.note();
+                item.outcome = outcome;
+                item.outcomeNote = note;
                 item.decidedBy = user.username();
                 item.decidedAt = now();
                 return outbox.append(MeetingEvents.ITEM_DECIDED, m.id.toString(), new MeetingEvents.ItemDecided(
@@ -257,12 +248,13 @@ public class MeetingService {
      * indicator is not proposed again for the period.
      */
     @WithTransaction
-    public Uni<ItemView> decideProposal(CurrentUser user, UUID id, UUID itemId, DecideProposal cmd) {
+    public Uni<ItemView> decideProposal(CurrentUser user, UUID id, UUID itemId, ProposalStatus decision,
+                                         String reason) {
         MeetingAccess.requireSecretariat(user);
-        if (cmd.decision() == ProposalStatus.PROPOSED) {
+        if (decision == ProposalStatus.PROPOSED) {
             throw ProblemException.invalid("decision", "accept-or-dismiss", "the decision is ACCEPTED or DISMISSED");
         }
-        if (cmd.decision() == ProposalStatus.DISMISSED && (cmd.reason() == null || cmd.reason().isBlank())) {
+        if (decision == ProposalStatus.DISMISSED && (reason == null || reason.isBlank())) {
             throw ProblemException.invalid("reason", "required", "dismissing a proposed item needs a reason");
         }
         return lock(id).chain(m -> {
@@ -274,8 +266,8 @@ public class MeetingService {
                 if (item.proposalStatus != ProposalStatus.PROPOSED) {
                     throw ProblemException.conflict("proposal-decided", "the proposal is already " + item.proposalStatus);
                 }
-                item.proposalStatus = cmd.decision();
-                item.proposalReason = cmd.reason();
+                item.proposalStatus = decision;
+                item.proposalReason = reason;
                 item.proposalDecidedBy = user.username();
                 item.proposalDecidedAt = now();
                 return opinionsOf(List.of(item.id)).map(ops -> itemView(item, ops.getOrDefault(item.id, List.of())));
