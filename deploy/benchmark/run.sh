@@ -47,6 +47,7 @@ fi
 : "${BENCH_CONCURRENCY:=16}" "${BENCH_EVENT_RATE:=500}" "${BENCH_DIRECTIVES:=5}" "${BENCH_INDICATORS:=50}"
 : "${BENCH_UNITS:=15}" "${BENCH_READ_CONCURRENCY:=4}" "${BENCH_POLL_MS:=5}" "${BENCH_DRAIN_TIMEOUT:=900}"
 : "${BENCH_BULK_TIMEOUT:=300}" "${BENCH_BULK_FALLBACK_ROWS:=2000}" "${BENCH_MAX_IN_FLIGHT:=64}"
+: "${BENCH_AGGREGATION:=SUM_OF_UNITS}" # how the benchmark indicators form the city figure (the wards' sum, as at the peak)
 : "${BENCH_DB:=fresh}"            # fresh: drop and recreate the benchmark databases; keep: reuse them
 : "${BENCH_BUILD:=auto}"          # auto: build the service jars when missing or stale; never: use what is there
 : "${BENCH_APPS_FROM:=$REPO_ROOT}" # where <service>/target/quarkus-app is copied from
@@ -295,6 +296,7 @@ loadgen "$LOADGEN_CMD" -Dbench.mode="$MODE" -Dbench.out="$OUT" -Dbench.footprint
   -Dbench.eventRate="$BENCH_EVENT_RATE" -Dbench.eventSeconds="$BENCH_EVENT_SECONDS" -Dbench.pollMs="$BENCH_POLL_MS" \
   -Dbench.conclusions="$BENCH_CONCLUSIONS" -Dbench.directives="$BENCH_DIRECTIVES" \
   -Dbench.indicators="$BENCH_INDICATORS" -Dbench.units="$BENCH_UNITS" -Dbench.historyYears="$BENCH_HISTORY_YEARS" \
+  -Dbench.aggregation="$BENCH_AGGREGATION" \
   -Dbench.bulkRows="$BENCH_BULK_ROWS" -Dbench.drainTimeout="$BENCH_DRAIN_TIMEOUT" -Dbench.bulkTimeout="$BENCH_BULK_TIMEOUT" \
   -Dbench.bulkFallbackRows="$BENCH_BULK_FALLBACK_ROWS" \
   -Dbench.sustainedSeconds="$BENCH_SUSTAINED_SECONDS" -Dbench.maxInFlight="$BENCH_MAX_IN_FLIGHT" \

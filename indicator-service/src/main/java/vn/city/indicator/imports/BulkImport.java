@@ -60,6 +60,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -317,8 +318,9 @@ public class BulkImport {
                             }
                         }
                         affected.addAll(CityResultPublisher.affected(earliest, all));
+                        CityAggregation.Formation formation = results.cityResults(f, asOf);
                         for (Period p : affected) {
-                            CityAggregation.CityResult city = results.cityResult(f, p, asOf);
+                            CityAggregation.CityResult city = formation.result(p);
                             if (city == null || (city.result().value() == null && city.result().yearToDate() == null)) {
                                 continue;
                             }
@@ -338,6 +340,7 @@ public class BulkImport {
                 Map<String, Result> unitResults = new HashMap<>();
                 Map<String, CityAggregation.CityResult> cityResults = new HashMap<>();
                 Map<String, Boolean> cityKnown = new HashMap<>();
+                Map<ResultService.Facts, CityAggregation.Formation> formations = new IdentityHashMap<>();
                 CopyIn events = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
                         "copy outbox_event (id, topic, event_key, type, envelope) from stdin (format csv)");
                 String type = outbox.typeOf(EventNames.FIGURE_SUBMITTED);
@@ -350,7 +353,7 @@ public class BulkImport {
                     String cityKey = r.indicator().code + "/" + r.period();
                     CityAggregation.CityResult city = cityKnown.containsKey(cityKey) ? cityResults.get(cityKey) : null;
                     if (!cityKnown.containsKey(cityKey)) {
-                        city = results.cityResult(f, r.period(), asOf);
+                        city = formations.computeIfAbsent(f, k -> results.cityResults(k, asOf)).result(r.period());
                         cityResults.put(cityKey, city);
                         cityKnown.put(cityKey, true);
                     }

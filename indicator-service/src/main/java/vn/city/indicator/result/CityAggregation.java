@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -82,111 +84,197 @@ public final class CityAggregation {
      */
     public CityResult cityResult(Rule rule, Map<String, Rule> rules, Map<String, List<FigurePoint>> points,
                                  Period period, Instant asOf, BigDecimal target) {
-        if (rule.aggregation() == Aggregation.NOT_AGGREGATED) {
-            return null;
+        return over(rule, rules, points, asOf, target).result(period);
+    }
+
+    /**
+     * The city's results of {@code rule} for any number of periods of the same figures as known at {@code asOf}:
+     * each unit's series, each unit's figure of a period and each period's formed figure are worked out once and
+     * reused (a submission asks for its period, the enclosing quarter, half year and year, the later months and
+     * the same periods of the year before).
+     */
+    public Formation over(Rule rule, Map<String, Rule> rules, Map<String, List<FigurePoint>> points, Instant asOf,
+                          BigDecimal target) {
+        return new Formation(rule, rules, points, asOf, target);
+    }
+
+    /** {@link #over}: the results of one indicator over one set of figures, with what they share worked out once. */
+    public final class Formation {
+
+        private final Rule rule;
+        private final Map<String, Rule> rules;
+        private final Map<String, List<FigurePoint>> points;
+        private final Instant asOf;
+        private final BigDecimal target;
+        private final Map<String, Map<String, Series>> seriesByCode = new HashMap<>();
+        private final Map<Series, Map<Period, Snapshot>> snapshots = new IdentityHashMap<>();
+        private final Map<FormedKey, Formed> formed = new HashMap<>();
+        private final Map<SpanKey, List<String>> expected = new HashMap<>();
+        private final Map<String, List<Unit>> reporting = new HashMap<>();
+
+        private Formation(Rule rule, Map<String, Rule> rules, Map<String, List<FigurePoint>> points, Instant asOf,
+                          BigDecimal target) {
+            this.rule = rule;
+            this.rules = rules;
+            this.points = points;
+            this.asOf = asOf;
+            this.target = target;
         }
-        Formed now = formed(rule, rules, points, period, asOf, 0);
-        Formed lastYear = formed(rule, rules, points, period.previousYear(), asOf, 0);
-        Result r = new ResultCalculator(rule.nature(), rule.direction(), rule.changeKind(), marginPoints)
-                .judge(CITY, period, now.snapshot(), lastYear.snapshot(), target);
-        return new CityResult(r, rule.aggregation(), !now.missing().isEmpty(), List.copyOf(now.contributing()),
-                List.copyOf(now.missing()), now.snapshot().fromMonths());
+
+        /** The city's result for a period; null when the indicator is not aggregated. */
+        public CityResult result(Period period) {
+            if (rule.aggregation() == Aggregation.NOT_AGGREGATED) {
+                return null;
+            }
+            Formed now = formed(rule, period, 0);
+            Formed lastYear = formed(rule, period.previousYear(), 0);
+            Result r = new ResultCalculator(rule.nature(), rule.direction(), rule.changeKind(), marginPoints)
+                    .judge(CITY, period, now.snapshot(), lastYear.snapshot(), target);
+            return new CityResult(r, rule.aggregation(), !now.missing().isEmpty(), List.copyOf(now.contributing()),
+                    List.copyOf(now.missing()), now.snapshot().fromMonths());
+        }
+
+        private Formed formed(Rule r, Period period, int depth) {
+            FormedKey key = new FormedKey(r.code(), period, depth);
+            Formed f = formed.get(key);
+            if (f == null) {
+                f = switch (r.aggregation()) {
+                    case NOT_AGGREGATED -> Formed.empty();
+                    case OWNER_REPORTED -> owner(r, series(r), period);
+                    case SUM_OF_UNITS -> sum(r, series(r), period);
+                    case WEIGHTED -> weighted(r, period, depth);
+                };
+                formed.put(key, f);
+            }
+            return f;
+        }
+
+        private Map<String, Series> series(Rule r) {
+            return seriesByCode.computeIfAbsent(r.code(),
+                    code -> seriesByUnit(points.getOrDefault(code, List.of()), asOf));
+        }
+
+        private Snapshot snapshot(Rule r, Series s, Period period) {
+            if (s == null) {
+                return Snapshot.EMPTY;
+            }
+            return snapshots.computeIfAbsent(s, k -> new HashMap<>())
+                    .computeIfAbsent(period, p -> Snapshot.of(r.nature(), s, p));
+        }
+
+        private List<String> expected(Rule r, LocalDate from, LocalDate to) {
+            return expected.computeIfAbsent(new SpanKey(r.code(), from, to), k -> {
+                // the units that may ever be expected for the rule (by code), then those valid during the span
+                List<Unit> candidates = reporting.computeIfAbsent(r.code(), c -> reportingUnits(r));
+                List<String> codes = new ArrayList<>();
+                for (Unit u : candidates) {
+                    if (u.validDuring(from, to)) {
+                        codes.add(u.code());
+                    }
+                }
+                return codes;
+            });
+        }
+
+        private Formed owner(Rule r, Map<String, Series> byUnit, Period period) {
+            for (String code : List.of(r.ownerUnit(), CITY)) {
+                Snapshot snap = snapshot(r, byUnit.get(code), period);
+                if (snap.value() != null) {
+                    TreeSet<String> contributing = new TreeSet<>();
+                    contributing.add(code);
+                    return new Formed(snap, contributing, new TreeSet<>());
+                }
+            }
+            TreeSet<String> missing = new TreeSet<>();
+            missing.add(r.ownerUnit());
+            return new Formed(Snapshot.EMPTY, new TreeSet<>(), missing);
+        }
+
+        private Formed sum(Rule r, Map<String, Series> byUnit, Period period) {
+            TreeSet<String> contributing = new TreeSet<>();
+            TreeSet<String> missing = new TreeSet<>();
+            List<Snapshot> values = new ArrayList<>();
+            for (String code : expected(r, period.startDate(), period.endDate())) {
+                Snapshot snap = snapshot(r, byUnit.get(code), period);
+                if (snap.value() != null) {
+                    contributing.add(code);
+                    values.add(snap);
+                } else {
+                    missing.add(code);
+                }
+            }
+            Snapshot total = Snapshot.sum(values);
+            BigDecimal ytd = total.value();
+            if (r.nature().summable()) {
+                // the year to date of every unit that existed since January: a ward merged away in the middle of
+                // the year brings the months it reported, its successor the months after
+                List<Snapshot> ytds = new ArrayList<>();
+                for (String code : expected(r, Period.month(period.year(), 1).startDate(), period.endDate())) {
+                    Series s = byUnit.get(code);
+                    if (s != null) {
+                        // the unit's figure of the period carries its year to date (YearToDate.of)
+                        ytds.add(new Snapshot(null, snapshot(r, s, period).yearToDate(), null));
+                    }
+                }
+                ytd = Snapshot.sum(ytds).yearToDate();
+            }
+            return new Formed(new Snapshot(total.value(), ytd, total.version(), total.fromMonths()), contributing,
+                    missing);
+        }
+
+        private Formed weighted(Rule r, Period period, int depth) {
+            Rule num = rules.get(r.numeratorCode());
+            Rule den = rules.get(r.denominatorCode());
+            if (num == null || den == null || depth > 2) {
+                return Formed.empty();
+            }
+            Formed n = formed(num, period, depth + 1);
+            Formed d = formed(den, period, depth + 1);
+            BigDecimal value = ratio(n.snapshot().value(), d.snapshot().value(), r.percent());
+            BigDecimal ytd = r.nature().summable()
+                    ? ratio(n.snapshot().yearToDate(), d.snapshot().yearToDate(), r.percent()) : value;
+            TreeSet<String> contributing = new TreeSet<>(n.contributing());
+            contributing.retainAll(d.contributing());
+            TreeSet<String> missing = new TreeSet<>(n.missing());
+            missing.addAll(d.missing());
+            TreeSet<String> onlyOne = new TreeSet<>(n.contributing());
+            onlyOne.addAll(d.contributing());
+            onlyOne.removeAll(contributing);
+            missing.addAll(onlyOne);
+            FigureVersion version = lower(n.snapshot().version(), d.snapshot().version());
+            return new Formed(new Snapshot(value, ytd, value == null ? null : version,
+                    n.snapshot().fromMonths() || d.snapshot().fromMonths()), contributing, missing);
+        }
+    }
+
+    private record FormedKey(String code, Period period, int depth) {
+    }
+
+    private record SpanKey(String code, LocalDate from, LocalDate to) {
     }
 
     /** The wards and communes under the city that report the indicator and existed during some part of the span. */
     public List<String> expectedUnits(Rule rule, LocalDate from, LocalDate to) {
         List<String> expected = new ArrayList<>();
-        for (Unit u : units.values()) {
-            if (u.reportsUpward() && underCity(u) && u.validDuring(from, to) && (u.active() || u.validTo() != null)
-                    && rule.reportedBy(u.code())) {
+        for (Unit u : reportingUnits(rule)) {
+            if (u.validDuring(from, to)) {
                 expected.add(u.code());
             }
         }
-        expected.sort(null);
         return expected;
     }
 
-    private Formed formed(Rule rule, Map<String, Rule> rules, Map<String, List<FigurePoint>> points, Period period,
-                          Instant asOf, int depth) {
-        Map<String, Series> byUnit = seriesByUnit(points.getOrDefault(rule.code(), List.of()), asOf);
-        return switch (rule.aggregation()) {
-            case NOT_AGGREGATED -> Formed.empty();
-            case OWNER_REPORTED -> owner(rule, byUnit, period);
-            case SUM_OF_UNITS -> sum(rule, byUnit, period);
-            case WEIGHTED -> weighted(rule, rules, points, period, asOf, depth);
-        };
-    }
-
-    private static Formed owner(Rule rule, Map<String, Series> byUnit, Period period) {
-        for (String code : List.of(rule.ownerUnit(), CITY)) {
-            Series s = byUnit.get(code);
-            Snapshot snap = s == null ? Snapshot.EMPTY : Snapshot.of(rule.nature(), s, period);
-            if (snap.value() != null) {
-                TreeSet<String> contributing = new TreeSet<>();
-                contributing.add(code);
-                return new Formed(snap, contributing, new TreeSet<>());
+    /** The wards and communes under the city that report the indicator (active, or closed with an end date), by code. */
+    private List<Unit> reportingUnits(Rule rule) {
+        List<Unit> reporting = new ArrayList<>();
+        for (Unit u : units.values()) {
+            if (u.reportsUpward() && underCity(u) && (u.active() || u.validTo() != null)
+                    && rule.reportedBy(u.code())) {
+                reporting.add(u);
             }
         }
-        TreeSet<String> missing = new TreeSet<>();
-        missing.add(rule.ownerUnit());
-        return new Formed(Snapshot.EMPTY, new TreeSet<>(), missing);
-    }
-
-    private Formed sum(Rule rule, Map<String, Series> byUnit, Period period) {
-        List<String> expected = expectedUnits(rule, period.startDate(), period.endDate());
-        TreeSet<String> contributing = new TreeSet<>();
-        TreeSet<String> missing = new TreeSet<>();
-        List<Snapshot> values = new ArrayList<>();
-        for (String code : expected) {
-            Series s = byUnit.get(code);
-            Snapshot snap = s == null ? Snapshot.EMPTY : Snapshot.of(rule.nature(), s, period);
-            if (snap.value() != null) {
-                contributing.add(code);
-                values.add(snap);
-            } else {
-                missing.add(code);
-            }
-        }
-        Snapshot total = Snapshot.sum(values);
-        BigDecimal ytd = total.value();
-        if (rule.nature().summable()) {
-            // the year to date of every unit that existed since January: a ward merged away in the middle of the
-            // year brings the months it reported, its successor the months after
-            List<Snapshot> ytds = new ArrayList<>();
-            for (String code : expectedUnits(rule, Period.month(period.year(), 1).startDate(), period.endDate())) {
-                Series s = byUnit.get(code);
-                if (s != null) {
-                    ytds.add(new Snapshot(null, YearToDate.of(rule.nature(), s, period), null));
-                }
-            }
-            ytd = Snapshot.sum(ytds).yearToDate();
-        }
-        return new Formed(new Snapshot(total.value(), ytd, total.version(), total.fromMonths()), contributing, missing);
-    }
-
-    private Formed weighted(Rule rule, Map<String, Rule> rules, Map<String, List<FigurePoint>> points, Period period,
-                            Instant asOf, int depth) {
-        Rule num = rules.get(rule.numeratorCode());
-        Rule den = rules.get(rule.denominatorCode());
-        if (num == null || den == null || depth > 2) {
-            return Formed.empty();
-        }
-        Formed n = formed(num, rules, points, period, asOf, depth + 1);
-        Formed d = formed(den, rules, points, period, asOf, depth + 1);
-        BigDecimal value = ratio(n.snapshot().value(), d.snapshot().value(), rule.percent());
-        BigDecimal ytd = rule.nature().summable()
-                ? ratio(n.snapshot().yearToDate(), d.snapshot().yearToDate(), rule.percent()) : value;
-        TreeSet<String> contributing = new TreeSet<>(n.contributing());
-        contributing.retainAll(d.contributing());
-        TreeSet<String> missing = new TreeSet<>(n.missing());
-        missing.addAll(d.missing());
-        TreeSet<String> onlyOne = new TreeSet<>(n.contributing());
-        onlyOne.addAll(d.contributing());
-        onlyOne.removeAll(contributing);
-        missing.addAll(onlyOne);
-        FigureVersion version = lower(n.snapshot().version(), d.snapshot().version());
-        return new Formed(new Snapshot(value, ytd, value == null ? null : version,
-                n.snapshot().fromMonths() || d.snapshot().fromMonths()), contributing, missing);
+        reporting.sort(Comparator.comparing(Unit::code));
+        return reporting;
     }
 
     private static BigDecimal ratio(BigDecimal num, BigDecimal den, boolean percent) {

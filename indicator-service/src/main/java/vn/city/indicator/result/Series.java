@@ -14,25 +14,31 @@ import java.util.Optional;
  */
 public final class Series {
 
-    private final Map<Period, FigurePoint> current;
+    /** By {@link #key} of the period: the year-to-date rules look periods up many times per result. */
+    private final Map<Integer, FigurePoint> current;
 
-    private Series(Map<Period, FigurePoint> current) {
+    private Series(Map<Integer, FigurePoint> current) {
         this.current = current;
     }
 
     public static Series asOf(Collection<FigurePoint> submissions, Instant asOf) {
-        Map<Period, FigurePoint> current = new HashMap<>();
+        Map<Integer, FigurePoint> current = new HashMap<>();
         for (FigurePoint p : submissions) {
             if (asOf != null && p.submittedAt().isAfter(asOf)) {
                 continue;
             }
-            current.merge(p.period(), p, (a, b) -> FigurePoint.PRECEDENCE.compare(a, b) >= 0 ? a : b);
+            current.merge(key(p.period()), p, (a, b) -> FigurePoint.PRECEDENCE.compare(a, b) >= 0 ? a : b);
         }
         return new Series(current);
     }
 
     public Optional<FigurePoint> at(Period period) {
-        return Optional.ofNullable(current.get(period));
+        return Optional.ofNullable(current.get(key(period)));
+    }
+
+    /** One number per period (year, kind, index within the year), cheaper to hash than the period itself. */
+    private static int key(Period period) {
+        return (period.year() << 8) | (period.kind().ordinal() << 4) | period.index();
     }
 
     public Collection<FigurePoint> figures() {

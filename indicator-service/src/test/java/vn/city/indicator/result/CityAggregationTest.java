@@ -83,6 +83,48 @@ class CityAggregationTest {
     }
 
     @Test
+    void oneFormationOverManyPeriodsGivesWhatEachPeriodAloneGives() {
+        // a submission asks one Formation for its period, the enclosing ones and the later months: the figures it
+        // works out once and reuses must not make any period's result differ from a fresh computation of it
+        CityAggregation.Rule poor = rule("POOR", Nature.FLOW, Aggregation.SUM_OF_UNITS, List.of());
+        CityAggregation.Rule all = rule("HH", Nature.FLOW, Aggregation.SUM_OF_UNITS, List.of("W1", "W2", "W3"));
+        CityAggregation.Rule rate = new CityAggregation.Rule("RATE", Nature.FLOW, Direction.LOWER_IS_BETTER,
+                ChangeKind.POINTS, Aggregation.WEIGHTED, "LAB", "POOR", "HH", List.of(), true);
+        List<FigurePoint> poorPoints = new ArrayList<>();
+        List<FigurePoint> hhPoints = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            String month = String.format("2023-%02d", m);
+            poorPoints.add(p("W1", month, String.valueOf(m)));
+            poorPoints.add(p("C1", month, "2.5"));
+            poorPoints.add(p(m <= 6 ? "W3" : "W2", month, String.valueOf(10 + m)));
+            hhPoints.add(p("W1", month, "100"));
+            hhPoints.add(p(m <= 6 ? "W3" : "W2", month, "300"));
+            poorPoints.add(p("W1", String.format("2022-%02d", m), "4"));
+        }
+        poorPoints.add(new FigurePoint("W2", Period.parse("2023-Q3"), FigureVersion.ESTIMATE, new BigDecimal("40"),
+                new BigDecimal("99"), Instant.parse("2023-12-01T00:00:00Z")));
+        Map<String, CityAggregation.Rule> rules = Map.of("RATE", rate, "POOR", poor, "HH", all);
+        Map<String, List<FigurePoint>> points = Map.of("POOR", poorPoints, "HH", hhPoints);
+        List<Period> periods = new ArrayList<>();
+        for (String text : List.of("2023", "2023-H2", "2023-Q4", "2023-12", "2023-H1", "2023-Q2", "2023-05",
+                "2023-Q3", "2023-09", "2023-01", "2023-Q1", "2023-07")) {
+            periods.add(Period.parse(text));
+        }
+        for (CityAggregation.Rule rule : List.of(poor, all, rate)) {
+            CityAggregation.Formation formation = aggregation.over(rule, rules, points, NOW, new BigDecimal("50"));
+            for (Period period : periods) {
+                CityAggregation.CityResult alone = new CityAggregation(TREE, BigDecimal.valueOf(5))
+                        .cityResult(rule, rules, points, period, NOW, new BigDecimal("50"));
+                assertThat(formation.result(period)).as(rule.code() + " " + period).isEqualTo(alone);
+            }
+        }
+        CityAggregation.CityResult yearOfPoor = aggregation.over(poor, rules, points, NOW, null)
+                .result(Period.parse("2023"));
+        assertThat(yearOfPoor.result().yearToDate()).isNotNull();
+        assertThat(yearOfPoor.contributingUnits()).containsExactly("C1", "W1", "W2", "W3");
+    }
+
+    @Test
     void notAggregatedHasNoCityResult() {
         CityAggregation.Rule rule = rule("NTM", Nature.LEVEL, Aggregation.NOT_AGGREGATED, List.of());
         assertThat(city(rule, List.of(p("C1", "2023-05", "17")), "2023-05")).isNull();

@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  *   prepare-db            drop and create the benchmark databases (as the local superuser)
  *   run                   every measurement, in order; writes the JSON results file and prints the table
+ *   submit                only the submission windows against one indicator-service (for profiling it, e.g. with
+ *                         JFR): setup without waiting for meeting-service, then for each of bench.variants
+ *                         (baseline, rpt, bearer) warm-up and a measured window; prints one line per variant
  * </pre>
  * Settings come as -Dbench.* system properties (see {@link #cfg}); run.sh passes them from its environment.
  */
@@ -78,6 +81,8 @@ public final class LoadGen {
     final int indicators = cfgInt("indicators", 50);
     final int units = cfgInt("units", 15);
     final int historyYears = cfgInt("historyYears", 1);
+    /** How the benchmark indicators form their city figure: the wards' sum, as the communes' figures at the peak. */
+    final String aggregation = cfg("aggregation", "SUM_OF_UNITS");
     final int bulkRows = cfgInt("bulkRows", 2000);
     final double drainTimeoutS = cfgDouble("drainTimeout", 600);
     final double bulkTimeoutS = cfgDouble("bulkTimeout", 300);
@@ -132,8 +137,9 @@ public final class LoadGen {
                     cfg("dbIndicator", "indicator_bench"), cfg("dbTask", "task_bench"), cfg("dbMeeting", "meeting_bench"));
             case "run" -> new LoadGen().run();
             case "reads" -> new LoadGen().runReads();
+            case "submit" -> new LoadGen().runSubmit();
             default -> {
-                System.err.println("usage: LoadGen prepare-db|run|reads");
+                System.err.println("usage: LoadGen prepare-db|run|reads|submit");
                 System.exit(64);
             }
         }
@@ -235,6 +241,32 @@ public final class LoadGen {
         log("results written to %s", path);
     }
 
+    /** Submission windows only (command submit): no meeting-service needed; one line per variant on stdout. */
+    void runSubmit() throws Exception {
+        tokens();
+        setup(false);
+        int pid = cfgInt("pid", 0);
+        for (String variant : cfg("variants", "baseline,rpt").split(",")) {
+            Load.Stats stats = new Load.Stats(variant);
+            String url = switch (variant) {
+                case "baseline" -> indicatorUrl + "/bench/baseline";
+                case "rpt", "bearer" -> indicatorUrl + "/api/figures";
+                default -> throw new IllegalArgumentException("variant " + variant + " (baseline, rpt, bearer)");
+            };
+            String token = switch (variant) {
+                case "rpt" -> secretariatRpt;
+                case "bearer" -> secretariat;
+                default -> null;
+            };
+            Load.closed(http, stats, concurrency, warmupS, durationS, 201, () -> Http.postJson(url, token, body()),
+                    pid, 0);
+            Map<String, Object> m = stats.toMap();
+            System.out.printf(Locale.ROOT, "%s: %.1f/s p50 %.2f p90 %.2f p99 %.2f ms, service CPU %s ms/req, %d errors %s%n",
+                    variant, stats.rate(), stats.p(50), stats.p(90), stats.p(99), m.get("serviceCpuMsPerRequest"),
+                    stats.errors, stats.firstError == null ? "" : stats.firstError);
+        }
+    }
+
     Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("rounds", rounds);
@@ -248,6 +280,7 @@ public final class LoadGen {
         s.put("directivesPerConclusion", directives);
         s.put("indicators", indicators);
         s.put("units", units);
+        s.put("aggregation", aggregation);
         s.put("historyYears", historyYears);
         s.put("bulkRows", bulkRows);
         s.put("bulkTimeoutSeconds", bulkTimeoutS);
@@ -270,6 +303,10 @@ public final class LoadGen {
 
     /** Units, indicators and city-wide targets for the history years; waits until meeting-service knows the units. */
     void setup() throws Exception {
+        setup(true);
+    }
+
+    void setup(boolean waitForMeeting) throws Exception {
         long t = System.nanoTime();
         List<String> unitCodes = new ArrayList<>();
         for (int u = 1; u <= units; u++) {
@@ -282,7 +319,7 @@ public final class LoadGen {
             http.expect(Http.postJson(indicatorUrl + "/api/indicators", secretariat, Http.write(Map.of(
                     "code", ind(i), "name", "Chỉ tiêu thử tải " + i, "measureUnit", "tỷ đồng", "nature", "FLOW",
                     "direction", "HIGHER_IS_BETTER", "ownerUnit", "FIN", "category", "Thử tải",
-                    "reportingUnits", unitCodes))), 201, 409);
+                    "reportingUnits", unitCodes, "aggregation", aggregation))), 201, 409);
             for (int y = lastYear - historyYears + 1; y <= lastYear; y++) {
                 Map<String, Object> target = new LinkedHashMap<>();
                 target.put("indicatorCode", ind(i));
@@ -294,7 +331,7 @@ public final class LoadGen {
                 http.expect(Http.postJson(indicatorUrl + "/api/targets", secretariat, Http.write(target)), 201);
             }
         }
-        try (Connection m = Pg.connect(pgHostPort, dbMeeting, pgUser, pgPassword)) {
+        if (waitForMeeting) try (Connection m = Pg.connect(pgHostPort, dbMeeting, pgUser, pgPassword)) {
             waitFor("meeting-service to know the benchmark units", 120,
                     () -> Pg.count(m, "select count(*) from unit_view where code like 'BU%'") >= units
                             && Pg.count(m, "select count(*) from unit_view where active and code in ('FIN','ECO','ENV','URB','CUL','LAB')") == 6);

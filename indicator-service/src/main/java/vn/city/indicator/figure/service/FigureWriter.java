@@ -7,8 +7,6 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.city.common.event.CloudEvent;
-import vn.city.common.event.EventCodec;
 import vn.city.common.outbox.Outbox;
 import vn.city.common.outbox.OutboxConfig;
 import vn.city.indicator.IndicatorConfig;
@@ -111,17 +109,17 @@ public class FigureWriter {
     private final io.vertx.mutiny.sqlclient.Pool pool;
     private final ResultService results;
     private final IndicatorConfig config;
-    private final EventCodec codec;
+    private final EnvelopeWriter envelopes;
     private final OutboxConfig outboxConfig;
     private final Outbox outbox;
     private final Clock clock;
 
     public FigureWriter(io.vertx.mutiny.sqlclient.Pool pool, ResultService results, IndicatorConfig config,
-                        EventCodec codec, OutboxConfig outboxConfig, Outbox outbox, Clock clock) {
+                        EnvelopeWriter envelopes, OutboxConfig outboxConfig, Outbox outbox, Clock clock) {
         this.pool = pool;
         this.results = results;
         this.config = config;
-        this.codec = codec;
+        this.envelopes = envelopes;
         this.outboxConfig = outboxConfig;
         this.outbox = outbox;
         this.clock = clock;
@@ -173,7 +171,8 @@ public class FigureWriter {
 
             ResultService.Facts facts = facts(ind, cat, points, year);
             Result unit = results.unitResult(facts, c.unit().code, c.period(), now);
-            CityAggregation.CityResult city = results.cityResult(facts, c.period(), now);
+            CityAggregation.Formation formation = results.cityResults(facts, now);
+            CityAggregation.CityResult city = formation.result(c.period());
             FigureSubmitted submitted = FigureSubmitted.of(id, ind, c.unit().code, c.period().toString(), c.version(),
                     ValueRules.normal(c.value()), by, at, onTime, outlier, unit, city);
             String subject = ind.code + "/" + c.unit().code + "/" + c.period();
@@ -192,8 +191,9 @@ public class FigureWriter {
             for (ResultService.Facts f : affected) {
                 List<FigurePoint> all = new ArrayList<>();
                 f.points().values().forEach(all::addAll);
+                CityAggregation.Formation formed = f == facts ? formation : results.cityResults(f, now);
                 for (Period p : CityResultPublisher.affected(c.period(), all)) {
-                    CityAggregation.CityResult r = results.cityResult(f, p, now);
+                    CityAggregation.CityResult r = formed.result(p);
                     if (r == null || (r.result().value() == null && r.result().yearToDate() == null)) {
                         continue;
                     }
@@ -299,8 +299,8 @@ public class FigureWriter {
     }
 
     private String envelope(String id, String eventName, String subject, Object data) {
-        return codec.write(new CloudEvent(CloudEvent.SPEC_VERSION, id, outboxConfig.source(), outbox.typeOf(eventName),
-                OffsetDateTime.now(ZoneOffset.UTC), subject, CloudEvent.JSON, codec.tree(data)));
+        return envelopes.write(id, outboxConfig.source(), outbox.typeOf(eventName), OffsetDateTime.now(ZoneOffset.UTC),
+                subject, data);
     }
 
     private static String[] arr(List<String> list) {

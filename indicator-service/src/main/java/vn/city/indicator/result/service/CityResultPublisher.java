@@ -74,8 +74,9 @@ public class CityResultPublisher {
         Indicator ind = facts.indicator();
         Uni<Void> chain = Uni.createFrom().voidItem();
         OffsetDateTime at = OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC);
+        CityAggregation.Formation formation = results.cityResults(facts, asOf);
         for (Period period : periods) {
-            CityAggregation.CityResult city = results.cityResult(facts, period, asOf);
+            CityAggregation.CityResult city = formation.result(period);
             if (city == null || (city.result().value() == null && city.result().yearToDate() == null)) {
                 continue;
             }

@@ -142,10 +142,18 @@ public class ResultService {
 
     /** The city's result, formed as the indicator declares it; null when it is not aggregated. */
     public CityAggregation.CityResult cityResult(Facts f, Period period, Instant asOf) {
+        return cityResults(f, asOf).result(period);
+    }
+
+    /**
+     * The city's results of the facts' indicator for as many periods as the caller asks, as known at {@code asOf}:
+     * what the periods share (each unit's series and figures, the expected units, the year before) is worked out once.
+     */
+    public CityAggregation.Formation cityResults(Facts f, Instant asOf) {
         Map<String, CityAggregation.Rule> rules = new HashMap<>();
         f.related().forEach((code, i) -> rules.put(code, rule(i)));
         return new CityAggregation(f.units(), config.offTrackMarginPoints())
-                .cityResult(rule(f.indicator()), rules, f.points(), period, asOf, target(f, null, asOf));
+                .over(rule(f.indicator()), rules, f.points(), asOf, target(f, null, asOf));
     }
 
     /**
