@@ -169,22 +169,13 @@ public class ContractFilter implements OASFilter {
         return copy;
     }
 
-    /** Every property required; every property that is not an array or a boolean may be null. */
     /**
      * The properties of the class behind a schema (by simple name) whose Java type is primitive: those cannot be
      * null. Without the index, none are known.
      */
     private Set<String> primitives(String schemaName) {
         Set<String> out = new HashSet<>();
-        if (index == null) {
-            return out;
-        }
-        for (ClassInfo c : index.getKnownClasses()) {
-            String n = c.name().toString();
-            if (!n.startsWith("vn.city.") || !n.substring(Math.max(n.lastIndexOf('.'), n.lastIndexOf('$')) + 1)
-                    .equals(schemaName)) {
-                continue;
-            }
+        for (ClassInfo c : classesBehind(schemaName)) {
             if (c.isRecord()) {
                 c.recordComponents().stream().filter(rc -> rc.type().kind() == Type.Kind.PRIMITIVE)
                         .forEach(rc -> out.add(rc.name()));
@@ -193,6 +184,18 @@ public class ContractFilter implements OASFilter {
             }
         }
         return out;
+    }
+
+    /** The project's classes whose simple name is the schema's (none without the index). */
+    private List<ClassInfo> classesBehind(String schemaName) {
+        if (index == null) {
+            return List.of();
+        }
+        return index.getKnownClasses().stream().filter(c -> {
+            String n = c.name().toString();
+            return n.startsWith("vn.city.")
+                    && n.substring(Math.max(n.lastIndexOf('.'), n.lastIndexOf('$')) + 1).equals(schemaName);
+        }).toList();
     }
 
     private static final org.jboss.jandex.DotName JSON_INCLUDE =
@@ -205,15 +208,7 @@ public class ContractFilter implements OASFilter {
      */
     private Set<String> omitted(String schemaName) {
         Set<String> out = new HashSet<>();
-        if (index == null) {
-            return out;
-        }
-        for (ClassInfo c : index.getKnownClasses()) {
-            String n = c.name().toString();
-            if (!n.startsWith("vn.city.") || !n.substring(Math.max(n.lastIndexOf('.'), n.lastIndexOf('$')) + 1)
-                    .equals(schemaName)) {
-                continue;
-            }
+        for (ClassInfo c : classesBehind(schemaName)) {
             String classLevel = include(c.declaredAnnotation(JSON_INCLUDE));
             for (org.jboss.jandex.FieldInfo f : c.fields()) {
                 if (java.lang.reflect.Modifier.isStatic(f.flags())) {

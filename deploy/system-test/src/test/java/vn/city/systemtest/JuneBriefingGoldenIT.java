@@ -31,6 +31,7 @@ import static org.awaitility.Awaitility.await;
 class JuneBriefingGoldenIT {
 
     static final Path GOLDEN = Path.of("meeting-service", "src", "test", "resources", "golden", "june-2022-narrative.txt");
+    static final Path REPORTS = Path.of("meeting-service", "src", "test", "resources", "golden", "june-2022-reports.tsv");
     static final String CHAIR = "Dương Hữu Bường – Chủ tịch UBND thành phố";
     static final List<String> ATTENDEES = List.of("ENV", "FIN", "ECO", "W-SONGCAU", "W-XUATHOA", "C-NONGTHUONG",
             "C-DUONGQUANG");
@@ -67,17 +68,11 @@ class JuneBriefingGoldenIT {
         }
 
         // 3. the departments' written reports of June 2022, under their sections
-        String[][] reports = {
-                {"URB", "ECONOMY", "Thực hiện tốt công tác quản lý trật tự đô thị, vệ sinh môi trường và cấp phép xây dựng. "
-                        + "Duy trì tốt công tác sửa chữa, duy tu bảo dưỡng thường xuyên các tuyến đường bộ"},
-                {"ENV", "ECONOMY", "Tăng cường quản lý quỹ đất tái định cư trong GPMB triển khai các dự án phát triển kinh tế "
-                        + "xã hội trên địa bàn"},
-                {"CUL", "CULTURE_SOCIETY", "Giáo dục, đào tạo, y tế, chăm sóc sức khỏe cho nhân dân được chú trọng đảm bảo. "
-                        + "Tăng cường các biện pháp phòng, chống dịch đặc biệt quan tâm triển khai tiêm vét vắc xin phòng "
-                        + "Covid-19 cho trẻ từ đủ 5 tuổi đến dưới 12 tuổi; triển khai công tác bảo đảm an toàn thực phẩm. "
-                        + "Các hoạt động văn hóa, thông tin, thể thao được duy trì thực hiện; an sinh xã hội được tiếp tục quan tâm."},
-                {"CITY", "DEFENCE_SECURITY", "Quốc phòng – an ninh, trật tự ATXH được giữ vững, không để xảy ra đột xuất, bất ngờ."}};
-        for (String[] r : reports) {
+        for (String line : Files.readAllLines(StackConfig.repoRoot().resolve(REPORTS), StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] r = line.split("\t");
             Api.expect(Api.as("secretariat", Steps.meeting()).body(Map.of("text", r[2]))
                     .put("/api/meetings/reports/2022-06/" + r[0] + "/" + r[1]), 200);
         }

@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  */
 final class Ledger {
 
-    static final int DIRECTIVES = DatabaseOutageIT.DIRECTIVES;
+    static final int DIRECTIVES = LoadUnderFault.DIRECTIVES;
 
     private Ledger() {
     }

@@ -3,8 +3,6 @@ package vn.city.systemtest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.city.common.testing.Tokens;
-import vn.city.common.testing.TopicReader;
 import vn.city.systemtest.ServiceProcesses.Instance;
 import vn.city.systemtest.ServiceProcesses.Service;
 import vn.city.systemtest.Traffic.Result;
@@ -17,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,35 +58,16 @@ class RollingRestartIT {
     @Test
     void restartingEveryReplicaOneAtATimeUnderLoadLosesNothingAndAppliesNothingTwice() {
         ServiceProcesses p = ServiceProcesses.get();
-        String code = "ST_ROLL_" + Steps.suffix();
-        String titlePrefix = "Khởi động lại " + code + " #";
-        Steps.createIndicator(code, "Chỉ tiêu kiểm thử khởi động lại lần lượt", "tấn", "FIN", List.of("FIN"));
-        String officer = Tokens.rpt("officer-fin", "indicator-service");
-        String secretariat = Tokens.rpt("secretariat", "meeting-service");
-        String leader = Tokens.rpt("leader", "meeting-service");
         // the load balancer's view: the replicas' addresses (ports) stay the same across restarts
         List<Instance> indicators = new CopyOnWriteArrayList<>(List.of(p.base(Service.INDICATOR), REPLICAS.get(Service.INDICATOR)));
         List<Instance> meetings = new CopyOnWriteArrayList<>(List.of(p.base(Service.MEETING), REPLICAS.get(Service.MEETING)));
-        Traffic traffic = new Traffic();
-        AtomicInteger figureNo = new AtomicInteger();
-        AtomicInteger meetingNo = new AtomicInteger();
-        AtomicBoolean stop = new AtomicBoolean();
         List<String> restarts = new ArrayList<>();
         Instant t0 = Instant.now();
 
-        try (TopicReader taskDlq = new TopicReader(Service.TASK.dlq());
-             TopicReader meetingDlq = new TopicReader(Service.MEETING.dlq())) {
-            Thread[] figures = Traffic.loop("figures", FIGURE_THREADS, stop::get, () -> {
-                int i = figureNo.getAndIncrement();
-                String body = "{\"indicatorCode\":\"" + code + "\",\"unitCode\":\"FIN\",\"period\":\""
-                        + Ledger.period(i) + "\",\"version\":\"" + Ledger.version(i) + "\",\"value\":" + (i + 1)
-                        + ",\"note\":\"rolling #" + i + "\"}";
-                Result r = traffic.call("figure", "#" + i, indicators, "POST", "/api/figures", officer, body);
-                Traffic.sleep(r.ok() ? 50 : 200);
-            });
-            Thread[] flows = Traffic.loop("meetings", 1, stop::get, () -> DatabaseOutageIT.meetingToConclusion(traffic,
-                    meetings, titlePrefix + meetingNo.getAndIncrement(), secretariat, leader));
-            traffic.awaitSuccesses("figure", 20, Duration.ofSeconds(30));
+        try (LoadUnderFault load = new LoadUnderFault("ST_ROLL_", "Khởi động lại ",
+                "Chỉ tiêu kiểm thử khởi động lại lần lượt", "rolling")) {
+            load.start(FIGURE_THREADS, indicators, meetings, 50, 200);
+            load.awaitSuccesses("figure", 20, Duration.ofSeconds(30));
             try {
                 Map<Service, List<Instance>> balanced = Map.of(Service.INDICATOR, indicators, Service.MEETING, meetings);
                 for (Service s : List.of(Service.TASK, Service.MEETING, Service.INDICATOR)) {
@@ -114,16 +91,14 @@ class RollingRestartIT {
                         }
                         restarts.add(String.format("%s stop %d ms, start to ready %d ms", fresh.name(),
                                 Duration.between(a, stopped).toMillis(), Duration.between(stopped, Instant.now()).toMillis()));
-                        traffic.awaitSuccesses("figure", 10, Duration.ofSeconds(30));
+                        load.awaitSuccesses("figure", 10, Duration.ofSeconds(30));
                     }
                 }
-                traffic.awaitSuccesses("figure", 20, Duration.ofSeconds(30));
+                load.awaitSuccesses("figure", 20, Duration.ofSeconds(30));
             } finally {
-                stop.set(true);
-                Traffic.join(figures);
-                Traffic.join(flows);
+                load.stop();
             }
-            List<Result> all = traffic.results();
+            List<Result> all = load.results();
             long refusedConnections = all.stream().mapToLong(Result::connectionsRefused).sum();
             Figures.record("rolling-restart", "6 restarts (task, meeting, indicator; replica 0 then 1) in %d s under load "
                             + "(%d figure threads + 1 meeting flow, client-side balancing over 2 replicas): %s; requests %d, "
@@ -135,7 +110,7 @@ class RollingRestartIT {
             assertThat(all).as("only successes or retryable 503s: %s",
                     all.stream().filter(r -> !r.ok() && r.status() != 503).limit(5).toList())
                     .allMatch(r -> r.ok() || r.status() == 503);
-            Ledger.settle("rolling-restart", all, code, titlePrefix, taskDlq, meetingDlq);
+            load.settle("rolling-restart");
         }
         for (Service s : Service.values()) {
             assertThat(ServiceProcesses.ready(p.running(s, 0))).isTrue();

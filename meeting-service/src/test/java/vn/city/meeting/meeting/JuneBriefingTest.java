@@ -177,17 +177,7 @@ class JuneBriefingTest {
 
     /** The departments' own words of June 2022 (seed 001), written as their reports under each section. */
     static void juneReports() {
-        String[][] reports = {
-                {"URB", "ECONOMY", "Thực hiện tốt công tác quản lý trật tự đô thị, vệ sinh môi trường và cấp phép xây dựng. "
-                        + "Duy trì tốt công tác sửa chữa, duy tu bảo dưỡng thường xuyên các tuyến đường bộ"},
-                {"ENV", "ECONOMY", "Tăng cường quản lý quỹ đất tái định cư trong GPMB triển khai các dự án phát triển kinh tế "
-                        + "xã hội trên địa bàn"},
-                {"CUL", "CULTURE_SOCIETY", "Giáo dục, đào tạo, y tế, chăm sóc sức khỏe cho nhân dân được chú trọng đảm bảo. "
-                        + "Tăng cường các biện pháp phòng, chống dịch đặc biệt quan tâm triển khai tiêm vét vắc xin phòng "
-                        + "Covid-19 cho trẻ từ đủ 5 tuổi đến dưới 12 tuổi; triển khai công tác bảo đảm an toàn thực phẩm. "
-                        + "Các hoạt động văn hóa, thông tin, thể thao được duy trì thực hiện; an sinh xã hội được tiếp tục quan tâm."},
-                {"CITY", "DEFENCE_SECURITY", "Quốc phòng – an ninh, trật tự ATXH được giữ vững, không để xảy ra đột xuất, bất ngờ."}};
-        for (String[] r : reports) {
+        for (String[] r : Golden.rows("june-2022-reports.tsv")) {
             as("secretariat").body(Map.of("text", r[2])).put("/api/meetings/reports/2022-06/" + r[0] + "/" + r[1])
                     .then().statusCode(200).body("unitCode", equalTo(r[0]));
         }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class Golden {
 
     private Golden() {
+    }
+
+    /** The rows of a tab-separated golden file, without its {@code #} comment lines. */
+    public static List<String[]> rows(String name) {
+        try (InputStream in = Golden.class.getClassLoader().getResourceAsStream("golden/" + name)) {
+            assertThat(in).as("golden file src/test/resources/golden/" + name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\t")).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void assertMatches(String name, String actual) {

@@ -179,14 +179,7 @@ public class MeetingPages {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stance", Forms.get(form, "y-kien"));
         body.put("text", Forms.orNull(form, "noi-dung"));
-        try {
-            backend.meeting.opinion(backend.meetingToken(), id, item, body);
-            backend.forget();
-            return Forms.seeOther("/giao-ban/" + id + "#muc-" + item, "Đã ghi ý kiến.");
-        } catch (WebApplicationException e) {
-            Problem p = Problem.of(e);
-            return Forms.page(p.status(), Templates.meeting(view(id, null, null, p.message() + " " + String.join(" ", p.fieldErrors().values()), null, null)));
-        }
+        return onItem(id, item, "Đã ghi ý kiến.", () -> backend.meeting.opinion(backend.meetingToken(), id, item, body));
     }
 
     @POST
@@ -196,13 +189,19 @@ public class MeetingPages {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("outcome", Forms.get(form, "ket-qua"));
         body.put("note", Forms.orNull(form, "ghi-chu"));
+        return onItem(id, item, "Đã ghi kết quả.", () -> backend.meeting.decide(backend.meetingToken(), id, item, body));
+    }
+
+    /** Sends what was entered on an agenda item; back to the item with {@code done}, or the page with the refusal. */
+    private Response onItem(String id, String item, String done, Runnable call) {
         try {
-            backend.meeting.decide(backend.meetingToken(), id, item, body);
+            call.run();
             backend.forget();
-            return Forms.seeOther("/giao-ban/" + id + "#muc-" + item, "Đã ghi kết quả.");
+            return Forms.seeOther("/giao-ban/" + id + "#muc-" + item, done);
         } catch (WebApplicationException e) {
             Problem p = Problem.of(e);
-            return Forms.page(p.status(), Templates.meeting(view(id, null, null, p.message() + " " + String.join(" ", p.fieldErrors().values()), null, null)));
+            return Forms.page(p.status(), Templates.meeting(view(id, null, null,
+                    p.message() + " " + String.join(" ", p.fieldErrors().values()), null, null)));
         }
     }
 
