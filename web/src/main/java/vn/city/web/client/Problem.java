@@ -61,7 +61,10 @@ public record Problem(int status, String title, String detail, Map<String, Strin
         };
     }
 
-    /** The rule's sentence in Vietnamese where the web knows the rule, else the service's own message. */
+    /**
+     * The rule's sentence in Vietnamese where the web knows the rule (the service's own words are English and stay
+     * off the page), else the service's message.
+     */
     public static String vietnamese(String rule, String message) {
         String vi = switch (rule) {
             case "number-format" -> "Không phải là số (viết kiểu Việt Nam: 1.739,5).";
@@ -79,7 +82,7 @@ public record Problem(int status, String title, String detail, Map<String, Strin
         if (vi == null) {
             return message.isBlank() ? rule : message;
         }
-        return message.isBlank() ? vi : vi + " (" + message + ")";
+        return vi;
     }
 
     public String field(String name) {
