@@ -5,6 +5,7 @@ import org.HdrHistogram.Histogram;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -165,18 +166,8 @@ public final class LoadGen {
     // ---- the run ------------------------------------------------------------------------------------------
     void run() throws Exception {
         long t0 = System.nanoTime();
-        results.put("startedAt", Instant.now().toString());
-        results.put("mode", mode);
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
-        machine.put("loadAverageAtStart", loadAverage());
-        machine.put("java", System.getProperty("java.version"));
-        results.put("machine", machine);
-        results.put("settings", settings());
+        Map<String, Object> machine = begin(mode);
         results.put("workarounds", cfg("workarounds", "").trim());
-        for (Map<String, Object> f : footprint) {
-            f.put("rssIdleMb", round1(Proc.rssMb((Integer) f.get("pid"))));
-        }
 
         tokens();
         setup();
@@ -187,19 +178,45 @@ public final class LoadGen {
         history();
         reads();
 
+        afterLoad(machine);
+        results.put("targets", targets());
+        write(t0, Table.render(results));
+    }
+
+    /** The run's header: when, which mode, the machine and the settings, each service's RSS before any load. */
+    private Map<String, Object> begin(String runMode) {
+        results.put("startedAt", Instant.now().toString());
+        results.put("mode", runMode);
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("loadAverageAtStart", loadAverage());
+        machine.put("java", System.getProperty("java.version"));
+        results.put("machine", machine);
+        results.put("settings", settings());
+        for (Map<String, Object> f : footprint) {
+            f.put("rssIdleMb", round1(Proc.rssMb((Integer) f.get("pid"))));
+        }
+        return machine;
+    }
+
+    /** Each service's RSS and the machine's load once the load is over. */
+    private void afterLoad(Map<String, Object> machine) {
         for (Map<String, Object> f : footprint) {
             f.put("rssAfterLoadMb", round1(Proc.rssMb((Integer) f.get("pid"))));
         }
         results.put("footprint", footprint);
         machine.put("loadAverageAtEnd", loadAverage());
-        results.put("targets", targets());
+    }
+
+    /** Writes the results (JSON) and prints their table. */
+    private void write(long t0, String table) throws IOException {
         results.put("totalSeconds", Load.round((System.nanoTime() - t0) / 1e9, 1));
         Path path = Path.of(out);
         if (path.getParent() != null) {
             Files.createDirectories(path.getParent());
         }
         Files.writeString(path, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n");
-        System.out.println(Table.render(results));
+        System.out.println(table);
         log("results written to %s", path);
     }
 
@@ -210,39 +227,18 @@ public final class LoadGen {
     @SuppressWarnings("unchecked")
     void runReads() throws Exception {
         long t0 = System.nanoTime();
-        results.put("startedAt", Instant.now().toString());
-        results.put("mode", "reads");
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
-        machine.put("loadAverageAtStart", loadAverage());
-        machine.put("java", System.getProperty("java.version"));
-        results.put("machine", machine);
-        results.put("settings", settings());
-        for (Map<String, Object> f : footprint) {
-            f.put("rssIdleMb", round1(Proc.rssMb((Integer) f.get("pid"))));
-        }
+        Map<String, Object> machine = begin("reads");
         tokens();
         setup();
         history();
         reads();
-        for (Map<String, Object> f : footprint) {
-            f.put("rssAfterLoadMb", round1(Proc.rssMb((Integer) f.get("pid"))));
-        }
-        results.put("footprint", footprint);
-        machine.put("loadAverageAtEnd", loadAverage());
+        afterLoad(machine);
         List<Map<String, Object>> t = new ArrayList<>();
         Map<String, Object> reads = (Map<String, Object>) results.get("reads");
         target(t, "briefing pack read p99 (50-line month, 5 years of history), ms", "< 20",
                 (Double) ((Map<String, Object>) reads.get("briefingPackMonth")).get("p99Ms"), v -> v < 20);
         results.put("targets", t);
-        results.put("totalSeconds", Load.round((System.nanoTime() - t0) / 1e9, 1));
-        Path path = Path.of(out);
-        if (path.getParent() != null) {
-            Files.createDirectories(path.getParent());
-        }
-        Files.writeString(path, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n");
-        System.out.println(Table.renderReads(results));
-        log("results written to %s", path);
+        write(t0, Table.renderReads(results));
     }
 
     /** Submission windows only (command submit): no meeting-service needed; one line per variant on stdout. */
