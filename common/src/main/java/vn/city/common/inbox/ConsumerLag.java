@@ -3,6 +3,7 @@ package vn.city.common.inbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,9 @@ import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,18 +44,31 @@ public class ConsumerLag {
             return;
         }
         KafkaClientService service = clients.get();
+        // a channel may have several consumers of one group (partitions=N): their lags add up
+        List<Uni<Map<String, Long>>> reads = new ArrayList<>();
         for (String channel : service.getConsumerChannels()) {
             for (KafkaConsumer<Object, Object> consumer : service.<Object, Object>getConsumers(channel)) {
                 String group = String.valueOf(consumer.configuration().get("group.id"));
                 java.util.function.Function<org.apache.kafka.clients.consumer.Consumer<Object, Object>, Map<String, Long>> read =
                         c -> lagByTopic(c.metrics());
-                consumer.runOnPollingThread(read)
-                        .subscribe().with(byTopic -> byTopic.forEach((topic, records) -> gauge(group, topic).set(records)),
-                                failure -> {
-                                    // consumer closing or not started yet: keep the last value
-                                });
+                reads.add(consumer.runOnPollingThread(read)
+                        .map(byTopic -> {
+                            Map<String, Long> byKey = new HashMap<>();
+                            byTopic.forEach((topic, records) -> byKey.put(group + "|" + topic, records));
+                            return byKey;
+                        })
+                        // consumer closing or not started yet: its topics keep their last value
+                        .onFailure().recoverWithItem(Map.of()));
             }
         }
+        if (reads.isEmpty()) {
+            return;
+        }
+        Uni.join().all(reads).andFailFast().subscribe().with(all -> {
+            Map<String, Long> sum = new HashMap<>();
+            all.forEach(byKey -> byKey.forEach((key, records) -> sum.merge(key, records, Long::sum)));
+            sum.forEach((key, records) -> gauge(key).set(records));
+        }, failure -> { });
     }
 
     /** Current lag of a group on a topic as this instance sees it (-1 when unknown yet). */
@@ -77,8 +93,10 @@ public class ConsumerLag {
         return byTopic;
     }
 
-    private AtomicLong gauge(String group, String topic) {
-        return lag.computeIfAbsent(group + "|" + topic, k -> {
+    private AtomicLong gauge(String key) {
+        String group = key.substring(0, key.indexOf('|'));
+        String topic = key.substring(key.indexOf('|') + 1);
+        return lag.computeIfAbsent(key, k -> {
             AtomicLong value = new AtomicLong();
             Gauge.builder("city.consumer.lag", value, AtomicLong::get)
                     .description("Records this instance's consumer of the group is behind on the topic")

@@ -29,8 +29,9 @@ import java.util.Map;
 /**
  * Consumes {@code indicator-events} into the read models: units, indicators, targets, every figure submission, each
  * unit's own result (the pack's breakdown) and the city's result per indicator and period (city-result-changed, the
- * highest revision wins). Each event rebuilds the pack lines it changes ({@link PackLines}), in its transaction. An
- * indicator whose city result turns BEHIND is proposed on its period's next briefing.
+ * highest revision wins). Each event marks the pack lines it changes ({@link PackLines}) in its transaction, as its
+ * last statement (the marks stay locked until the commit); they are rebuilt once for all the events that marked them
+ * meanwhile. An indicator whose city result turns BEHIND is proposed on its period's next briefing.
  */
 @ApplicationScoped
 public class IndicatorEventsConsumer {
@@ -82,7 +83,7 @@ public class IndicatorEventsConsumer {
             u.active = Json.bool(d, "active", true);
             u.receivedAt = now();
             return existing != null ? Uni.createFrom().item(u) : u.persist();
-        }).chain(() -> lines.refreshUnit(code));
+        }).chain(() -> lines.markUnit(code));
     }
 
     Uni<?> indicatorChanged(CloudEvent event) {
@@ -105,7 +106,7 @@ public class IndicatorEventsConsumer {
             i.decimals = Json.integer(d, "decimals");
             i.receivedAt = now();
             return existing != null ? Uni.createFrom().item(i) : i.persist();
-        }).chain(() -> lines.refreshExisting(code, null));
+        }).chain(() -> lines.markExisting(code, null));
     }
 
     Uni<?> targetSet(CloudEvent event) {
@@ -130,7 +131,7 @@ public class IndicatorEventsConsumer {
             t.revision = revision;
             t.receivedAt = now();
             return (existing != null ? Uni.createFrom().item(t) : t.persist())
-                    .chain(() -> lines.refreshExisting(indicator, year));
+                    .chain(() -> lines.markExisting(indicator, year));
         });
     }
 
@@ -170,7 +171,7 @@ public class IndicatorEventsConsumer {
             Figures figures = figures(own, Json.text(d, "version"));
             return f.persist().chain(() -> results.apply(new UnitResult(indicator, unit, period,
                     figures.value() != null ? figures : withValue(figures, f.value), submissionId, submittedAt)))
-                    .chain(() -> Period.tryParse(period).map(p -> lines.refresh(indicator, PackLines.showing(p)))
+                    .chain(() -> Period.tryParse(period).map(p -> lines.mark(indicator, PackLines.showing(p)))
                             .orElseGet(() -> Uni.createFrom().voidItem()));
         });
     }
@@ -194,10 +195,9 @@ public class IndicatorEventsConsumer {
                 Json.strings(d, "contributingUnits"), Json.strings(d, "missingUnits"), revision,
                 Json.instant(d, "computedAt"), Json.text(d, "cause"));
         return results.apply(c).chain(stored -> !stored ? Uni.createFrom().item(0)
-                : Period.tryParse(period).map(p -> lines.refresh(indicator, java.util.List.of(p)))
-                        .orElseGet(() -> Uni.createFrom().voidItem())
-                        .chain(() -> "BEHIND".equals(status) ? proposals.proposeOffTrack(indicator, period)
-                                : Uni.createFrom().item(0)));
+                : ("BEHIND".equals(status) ? proposals.proposeOffTrack(indicator, period) : Uni.createFrom().item(0))
+                        .chain(() -> Period.tryParse(period).map(p -> lines.mark(indicator, java.util.List.of(p)))
+                                .orElseGet(() -> Uni.createFrom().voidItem())));
     }
 
     private static Figures figures(JsonNode r, String version) {

@@ -23,4 +23,16 @@ public interface PackConfig {
      */
     @WithDefault("5s")
     Duration sweepInterval();
+
+    /**
+     * How soon marked pack lines are rebuilt after an event of this process marked them (the events of that moment
+     * share one build per line); marks of other replicas are looked for at least every {@link #pendingPoll()}. A pack
+     * read builds its period's marked lines itself, so this bounds only how stale a stored line may be.
+     */
+    @WithDefault("100ms")
+    Duration pendingInterval();
+
+    /** How often marks left by other replicas (or a replica that stopped) are looked for when this one marked none. */
+    @WithDefault("2s")
+    Duration pendingPoll();
 }

@@ -206,4 +206,44 @@ class PackLinesTest {
         assertThat(diffs).extracting(d -> d.get("field") + ":" + d.get("then") + "→" + d.get("now"))
                 .contains("yearToDate:55→110", "attainmentPercent:27.5→55", "status:BEHIND→ON_TRACK");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eventsMarkTheirLinesWhichAreBuiltOnceBehindThemAndAReadRightAfterTheEventsShowsThemAll() throws Exception {
+        int y = year();
+        String month = y + "-03";
+        List<String> wards = List.of(Events.random("W-1"), Events.random("W-2"), Events.random("W-3"),
+                Events.random("W-4"), Events.random("W-5"));
+        Indicator rice = new Indicator(Events.random("RICE"), "Sản lượng lúa", "tấn", "FLOW", "HIGHER_IS_BETTER",
+                "Nông nghiệp", "ECO", "SUM_OF_UNITS", "PERCENT", 0);
+        List<String> submissions = new java.util.ArrayList<>();
+        try (Events events = new Events()) {
+            for (int i = 0; i < wards.size(); i++) {
+                events.unit(wards.get(i), "Phường thử " + (i + 1), "WARD");
+            }
+            events.indicator(rice, wards);
+            ReadModel.awaitUnits(dataSource, wards);
+            for (int i = 0; i < wards.size(); i++) {
+                submissions.add(events.submitted(rice, wards.get(i), month, "OFFICIAL", new BigDecimal(1_000 + i),
+                        Map.of("status", "NO_TARGET"), null));
+            }
+        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> ReadModel.count(dataSource,
+                "select count(*) from figure_submission_view where submission_id = any (?)", submissions) == wards.size());
+        // Read at once: the marked lines of the month that the sweep has not built yet are built by the read.
+        JsonPath now = as("viewer").get("/api/packs/period/" + month).then().statusCode(200).extract().jsonPath();
+        assertThat((List<Map<String, Object>>) line(now, rice.code()).get("units")).extracting(u -> u.get("unitCode"))
+                .containsExactlyInAnyOrderElementsOf(wards);
+
+        // Without any read, the sweep builds the quarter's, half year's and year's lines and clears every mark.
+        for (String period : List.of(y + "-Q1", y + "-H1", String.valueOf(y))) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> ReadModel.count(dataSource,
+                    "select count(*) from pack_line where indicator_code = ? and period = '" + period + "'"
+                            + " and line like '%" + wards.get(4) + "%'", rice.code()) == 1);
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> ReadModel.count(dataSource,
+                "select count(*) from pack_line_pending where indicator_code = ?", rice.code()) == 0);
+        JsonPath year = as("viewer").get("/api/packs/period/" + y).then().statusCode(200).extract().jsonPath();
+        assertThat((List<Map<String, Object>>) line(year, rice.code()).get("units")).hasSize(wards.size());
+    }
 }

@@ -22,11 +22,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Keeps each pack line ready to serve ({@code pack_line}): the line of an indicator for a period, built by
- * {@link BriefingPackBuilder} from the result rows and written as JSON, inside the transaction of the event that
- * changed what it shows. A pack read then only concatenates the lines of its period.
+ * {@link BriefingPackBuilder} from the result rows and written as JSON. An event that changes what a line shows marks
+ * it ({@code pack_line_pending}) in its own transaction; the line is rebuilt once for all the events that marked it
+ * meanwhile, by the sweep a moment later or by a pack read of its period, which builds its marked lines first. A read
+ * then only concatenates the lines of its period.
  */
 @ApplicationScoped
 public class PackLines {
@@ -83,10 +86,40 @@ public class PackLines {
               and not (indicator_code = any(string_to_array(:kept, ',')))
             """;
 
-    /** Periods whose line of an indicator shows something of a unit (beneath, or among the missing units). */
-    static final String LINES_OF_UNIT = """
-            select indicator_code || '|' || period from pack_line
-            where strpos(line, :unitCode) > 0 or strpos(line, :code) > 0
+    static final String MARK = """
+            insert into pack_line_pending (period, indicator_code, marked_at)
+            select p, :code, now() from unnest(string_to_array(:periods, ',')) p order by p
+            on conflict (period, indicator_code) do update set marked_at = excluded.marked_at
+            """;
+
+    static final String MARK_EXISTING = """
+            insert into pack_line_pending (period, indicator_code, marked_at)
+            select period, indicator_code, now() from pack_line where indicator_code = :code order by period
+            on conflict (period, indicator_code) do update set marked_at = excluded.marked_at
+            """;
+
+    static final String MARK_EXISTING_OF_YEAR = """
+            insert into pack_line_pending (period, indicator_code, marked_at)
+            select period, indicator_code, now() from pack_line
+            where indicator_code = :code and (period = :year or period like :yearPrefix) order by period
+            on conflict (period, indicator_code) do update set marked_at = excluded.marked_at
+            """;
+
+    /** Lines that show something of a unit (beneath, or among the missing units). */
+    static final String MARK_UNIT = """
+            insert into pack_line_pending (period, indicator_code, marked_at)
+            select period, indicator_code, now() from pack_line
+            where strpos(line, :unitCode) > 0 or strpos(line, :code) > 0 order by period, indicator_code
+            on conflict (period, indicator_code) do update set marked_at = excluded.marked_at
+            """;
+
+    static final String PENDING_PERIODS = """
+            select period from pack_line_pending group by period order by min(marked_at) limit :limit
+            """;
+
+    /** Takes the marks of a period: they stay locked until the build commits. */
+    static final String TAKE_PENDING = """
+            delete from pack_line_pending where period = :period returning indicator_code
             """;
 
     /** Results without a line: loaded behind the consumers' back (an upgrade from before pack_line, a direct load). */
@@ -108,6 +141,7 @@ public class PackLines {
             """;
 
     private final ObjectMapper mapper;
+    private volatile long lastMarked = System.nanoTime() - java.util.concurrent.TimeUnit.HOURS.toNanos(1);
 
     public PackLines(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -126,35 +160,61 @@ public class PackLines {
         return out;
     }
 
-    /** Rebuilds the line of {@code indicator} for each of {@code periods}, in the caller's transaction. */
-    public Uni<Void> refresh(String indicator, Collection<Period> periods) {
-        List<Period> list = List.copyOf(new LinkedHashSet<>(periods));
-        return Multi.createFrom().iterable(list).onItem().transformToUniAndConcatenate(p -> refresh(p, List.of(indicator), true))
-                .collect().last().replaceWithVoid();
+    /**
+     * Marks the lines of {@code indicator} for {@code periods} to be rebuilt, in the caller's (the event's)
+     * transaction; {@link #buildPending} rebuilds them once for every event that marked them meanwhile. The rows are
+     * written in one order and locked until the event commits, so a build that takes them waits for that commit and
+     * then reads what the event wrote (a mark is never lost between a build's read and its commit).
+     */
+    public Uni<Void> mark(String indicator, Collection<Period> periods) {
+        String list = periods.stream().map(Period::toString).distinct().sorted().collect(Collectors.joining(","));
+        return execute(MARK, Map.of("code", indicator, "periods", list));
     }
 
-    /** Rebuilds the lines of an indicator that exist (its catalogue entry changed), or of its periods of a year. */
-    public Uni<Void> refreshExisting(String indicator, Integer year) {
-        String sql = "select period from pack_line where indicator_code = :code"
-                + (year == null ? "" : " and (period = :year or period like :yearPrefix)");
+    /** Marks the lines of an indicator that exist (its catalogue entry changed), or of its periods of a year. */
+    public Uni<Void> markExisting(String indicator, Integer year) {
+        return year == null ? execute(MARK_EXISTING, Map.of("code", indicator))
+                : execute(MARK_EXISTING_OF_YEAR, Map.of("code", indicator, "year", year.toString(), "yearPrefix", year + "-%"));
+    }
+
+    /** Marks the lines that show a unit (its name changed, or it became known after the lines were built). */
+    public Uni<Void> markUnit(String unitCode) {
+        return execute(MARK_UNIT, Map.of("unitCode", "\"unitCode\":\"" + unitCode + "\"",
+                "code", "\"code\":\"" + unitCode + "\""));
+    }
+
+    /** When this process last marked lines ({@link System#nanoTime()}), so that the sweep looks soon after. */
+    public long lastMarked() {
+        return lastMarked;
+    }
+
+    /** Periods that have marked lines, oldest mark first. */
+    public Uni<List<String>> pendingPeriods(int limit) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(PENDING_PERIODS, String.class)
+                .setParameter("limit", limit).getResultList());
+    }
+
+    /**
+     * Rebuilds the marked lines of one period and clears their marks, in the caller's transaction.
+     * @return how many lines were marked
+     */
+    public Uni<Integer> buildPending(Period period) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(TAKE_PENDING, String.class)
+                .setParameter("period", period.toString()).getResultList())
+                .chain(codes -> codes.isEmpty() ? Uni.createFrom().item(0)
+                        : refresh(period, codes.stream().sorted().toList(), true).replaceWith(codes.size()));
+    }
+
+    private Uni<Void> execute(String sql, Map<String, String> parameters) {
         return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(sql, String.class).setParameter("code", indicator);
-            if (year != null) {
-                q.setParameter("year", year.toString()).setParameter("yearPrefix", year + "-%");
+            var q = s.createNativeQuery(sql);
+            parameters.forEach(q::setParameter);
+            return q.executeUpdate();
+        }).invoke(n -> {
+            if (n > 0) {
+                lastMarked = System.nanoTime();
             }
-            return q.getResultList();
-        }).chain(periods -> refresh(indicator, periods.stream().map(Period::parse).toList()));
-    }
-
-    /** Rebuilds the lines that show a unit (its name changed, or it became known after the lines were built). */
-    public Uni<Void> refreshUnit(String unitCode) {
-        return Panache.getSession().chain(s -> s.flush().chain(() -> s.createNativeQuery(LINES_OF_UNIT, String.class)
-                .setParameter("unitCode", "\"unitCode\":\"" + unitCode + "\"")
-                .setParameter("code", "\"code\":\"" + unitCode + "\"").getResultList()))
-                .chain(keys -> Multi.createFrom().iterable(keys).onItem().transformToUniAndConcatenate(k -> {
-                    String[] f = k.split("\\|", 2);
-                    return refresh(Period.parse(f[1]), List.of(f[0]), true);
-                }).collect().last().replaceWithVoid());
+        }).replaceWithVoid();
     }
 
     /**

@@ -3,6 +3,7 @@ package vn.city.meeting.pack.repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -60,10 +61,12 @@ public class PackRepository {
                        t.overdue, t.source_meeting_id as "sourceMeetingId", a.id as "agendaItemId"
                 from agenda_item a join task_view t on t.task_id = a.task_id
                 where a.meeting_id = $7 and a.kind = 'CARRY_OVER'
-                  and ($6::text is null or t.lead_unit = $6 or $6 = any(t.coordinating_units))) x) as carry
+                  and ($6::text is null or t.lead_unit = $6 or $6 = any(t.coordinating_units))) x) as carry,
+             exists (select 1 from pack_line_pending where period = $1) as pending
             """;
 
     private final Pool pool;
+    private final PackLines lines;
     private final ObjectMapper mapper;
     private final ZoneId zone;
     private final Map<UUID, String> periods = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
@@ -73,17 +76,28 @@ public class PackRepository {
         }
     });
 
-    public PackRepository(Pool pool, ObjectMapper mapper, PackConfig config) {
+    public PackRepository(Pool pool, PackLines lines, ObjectMapper mapper, PackConfig config) {
         this.zone = config.zone();
         this.pool = pool;
+        this.lines = lines;
         this.mapper = mapper;
     }
 
     /**
      * What a pack shows for a period (and a meeting, or null), in one statement: the lines were made ready by the
-     * consumers ({@link PackLines}); the tasks depend on the day and the caller, so they are read as rows.
+     * consumers ({@link PackLines}); the tasks depend on the day and the caller, so they are read as rows. When events
+     * marked lines of the period that are not rebuilt yet, they are built first and the statement runs again: a pack
+     * never shows less than the read models hold.
      */
     public Uni<PackRead> read(UUID meetingId, Period period, String taskScope) {
+        return readOnce(meetingId, period, taskScope, true).chain(read -> read == null
+                ? Panache.withTransaction(() -> lines.buildPending(period))
+                        .chain(() -> readOnce(meetingId, period, taskScope, false))
+                : Uni.createFrom().item(read));
+    }
+
+    /** One read; null when {@code orBuild} and the period has marked lines not built yet. */
+    private Uni<PackRead> readOnce(UUID meetingId, Period period, String taskScope, boolean orBuild) {
         Tuple args = Tuple.tuple(List.of(period.toString(), period.startDate(), period.endDate(),
                 period.startDate().atStartOfDay(zone).toOffsetDateTime(),
                 period.endDate().plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
@@ -91,6 +105,9 @@ public class PackRepository {
         args.addUUID(meetingId);
         return pool.preparedQuery(SQL).execute(args).map(rs -> {
             Row r = rs.iterator().next();
+            if (orBuild && r.getBoolean("pending")) {
+                return null;
+            }
             MeetingRow meeting = r.getString("meeting") == null ? null : read(r.getString("meeting"), new TypeReference<>() { });
             // the lines as UTF-8 bytes (bytea): copied into the answer, never decoded
             return new PackRead(meeting, r.getString("frozen"), r.getBuffer("lines").getBytes(),

@@ -10,16 +10,24 @@ import org.jboss.logging.Logger;
 import vn.city.meeting.pack.PackConfig;
 import vn.city.meeting.pack.repository.PackLines;
 
+import vn.city.common.period.Period;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds the pack lines of results that have none: rows loaded behind the consumers' back (after an upgrade from
- * before pack lines, or a direct load such as the benchmark's history). The consumers keep every line up to date as
- * events arrive; this only fills what is missing, and never replaces a line a consumer wrote. Runs at start and then
- * every {@code city.pack.sweep-interval}, when the number of result rows changed since the last complete sweep.
+ * Builds pack lines behind the consumers, on two threads of its own:
+ * <ul>
+ * <li>the lines the consumers marked ({@link PackLines#mark}): every {@code city.pack.pending-interval} after this
+ * process marked some, otherwise every {@code city.pack.pending-poll}; each period's marked lines in one transaction,
+ * so the events that changed a line meanwhile cost one build;</li>
+ * <li>the lines of results that have none: rows loaded behind the consumers' back (after an upgrade from before pack
+ * lines, or a direct load such as the benchmark's history), never replacing a line built from events; at start and
+ * then every {@code city.pack.sweep-interval}, when the number of result rows changed since the last complete sweep.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class PackLineSweep {
@@ -28,31 +36,79 @@ public class PackLineSweep {
     /** Periods built per transaction. */
     private static final int BATCH = 4;
 
+    private static final long RECENT_MARK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Periods of marked lines taken per look. */
+    private static final int PENDING_PERIODS = 64;
+
     private final PackLines lines;
     private final Duration interval;
+    private final Duration pendingInterval;
+    private final long pendingPollNanos;
     private ScheduledExecutorService executor;
+    private ScheduledExecutorService builder;
     private long swept = -1;
+    private long lastLook;
+    private boolean lookAgain;
 
     public PackLineSweep(PackLines lines, PackConfig config) {
         this.lines = lines;
         this.interval = config.sweepInterval();
+        this.pendingInterval = config.pendingInterval();
+        this.pendingPollNanos = config.pendingPoll().toNanos();
+        this.lastLook = System.nanoTime() - pendingPollNanos;
     }
 
     void start(@Observes StartupEvent event) {
-        if (interval.isZero() || interval.isNegative()) {
-            return;
+        if (!(pendingInterval.isZero() || pendingInterval.isNegative())) {
+            builder = thread("pack-line-build");
+            builder.scheduleWithFixedDelay(this::buildMarked, 0, pendingInterval.toMillis(), TimeUnit.MILLISECONDS);
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "pack-line-sweep");
+        if (!(interval.isZero() || interval.isNegative())) {
+            executor = thread("pack-line-sweep");
+            executor.scheduleWithFixedDelay(this::sweep, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static ScheduledExecutorService thread(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(this::sweep, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (executor != null) {
-            executor.shutdownNow();
+        for (ScheduledExecutorService e : new ScheduledExecutorService[] {builder, executor}) {
+            if (e != null) {
+                e.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Builds the marked lines while this process is marking some (and once more after a look that found some), and
+     * otherwise every {@code pending-poll}, for other replicas' marks.
+     */
+    void buildMarked() {
+        long now = System.nanoTime();
+        // a mark is made before its event commits: keep looking for a moment after the last one
+        boolean markedRecently = now - lines.lastMarked() < RECENT_MARK_NANOS;
+        if (!lookAgain && !markedRecently && now - lastLook < pendingPollNanos) {
+            return;
+        }
+        lastLook = now;
+        try {
+            List<String> periods = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                    () -> lines.pendingPeriods(PENDING_PERIODS)));
+            int built = 0;
+            for (String period : periods) {
+                built += VertxContextSupport.subscribeAndAwait(
+                        () -> Panache.withTransaction(() -> lines.buildPending(Period.parse(period))));
+            }
+            lookAgain = built > 0;
+        } catch (Throwable e) {
+            lookAgain = true;
+            LOG.warnf("pack lines: building the marked lines failed, tried again shortly: %s", e.toString());
         }
     }
 
