@@ -30,13 +30,21 @@ public class EventConsumer {
     private final EventCodec codec;
     private final Inbox inbox;
     private final Map<String, Function<CloudEvent, Uni<?>>> handlers;
+    private final Map<String, RecordingHandler> recording;
 
     public EventConsumer(String consumer, EventCodec codec, Inbox inbox,
                          Map<String, Function<CloudEvent, Uni<?>>> handlers) {
+        this(consumer, codec, inbox, handlers, Map.of());
+    }
+
+    /** With handlers that record the inbox row in their own statement, for some types ({@link RecordingHandler}). */
+    public EventConsumer(String consumer, EventCodec codec, Inbox inbox,
+                         Map<String, Function<CloudEvent, Uni<?>>> handlers, Map<String, RecordingHandler> recording) {
         this.consumer = consumer;
         this.codec = codec;
         this.inbox = inbox;
         this.handlers = Map.copyOf(handlers);
+        this.recording = Map.copyOf(recording);
     }
 
     public Uni<Void> consume(String message) {
@@ -48,8 +56,10 @@ public class EventConsumer {
             throw malformed;
         }
         Function<CloudEvent, Uni<?>> handler = handlers.get(event.type());
-        return Uni.createFrom().deferred(() -> inbox.applyOnce(consumer, event,
-                        () -> handler == null ? Uni.createFrom().voidItem() : handler.apply(event)))
+        RecordingHandler ownStatement = recording.get(event.type());
+        return Uni.createFrom().deferred(() -> ownStatement != null ? ownStatement.applyOnce(consumer, event)
+                        : inbox.applyOnce(consumer, event,
+                                () -> handler == null ? Uni.createFrom().voidItem() : handler.apply(event)))
                 .onFailure(failure -> !(failure instanceof MalformedEventException))
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).atMost(TRANSIENT_RETRIES)
                 // a failure returned from here is dead-lettered by the connector (failure-strategy=dead-letter-queue)

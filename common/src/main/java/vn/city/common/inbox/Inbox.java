@@ -15,6 +15,14 @@ import java.util.function.Supplier;
 public class Inbox {
 
     /**
+     * The inbox row as a data-modifying {@code WITH} query, for a change made by ONE statement without a transaction
+     * of its own ({@link RecordingHandler}): {@code with inbox as (…), change as (… where exists (select 1 from
+     * inbox)) …}. Parameters $1 consumer, $2 event id, $3 event type; it returns a row only when the event is new.
+     */
+    public static final String RECORD = "insert into inbox_event (consumer, event_id, event_type) values ($1, $2, $3)"
+            + " on conflict do nothing returning 1";
+
+    /**
      * Applies {@code change} once per (consumer, event id), inside one transaction with the inbox row.
      *
      * @return true when the change was applied now, false when the event had been applied before

@@ -12,18 +12,18 @@ import vn.city.common.inbox.Inbox;
 import vn.city.meeting.meeting.repository.ProposalRepository;
 import vn.city.meeting.pack.repository.PackLines;
 import vn.city.common.period.Period;
-import vn.city.meeting.readmodel.FigureSubmissionView;
 import vn.city.meeting.readmodel.IndicatorView;
 import vn.city.meeting.readmodel.OffTrackView;
 import vn.city.meeting.readmodel.TargetView;
 import vn.city.meeting.readmodel.UnitView;
+import vn.city.meeting.readmodel.repository.FigureSubmissions;
 import vn.city.meeting.readmodel.repository.ResultRepository;
 import vn.city.meeting.readmodel.repository.ResultRepository.CityResult;
 import vn.city.meeting.readmodel.repository.ResultRepository.Figures;
-import vn.city.meeting.readmodel.repository.ResultRepository.UnitResult;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,10 +45,12 @@ public class IndicatorEventsConsumer {
     private final ResultRepository results;
     private final ProposalRepository proposals;
     private final PackLines lines;
+    private final FigureSubmissions submissions;
 
     public IndicatorEventsConsumer(EventCodec codec, Inbox inbox, ResultRepository results,
-                                   ProposalRepository proposals, PackLines lines) {
+                                   ProposalRepository proposals, PackLines lines, FigureSubmissions submissions) {
         this.codec = codec;
+        this.submissions = submissions;
         this.results = results;
         this.proposals = proposals;
         this.lines = lines;
@@ -56,9 +58,9 @@ public class IndicatorEventsConsumer {
                 PREFIX + "unit-changed.v1", this::unitChanged,
                 PREFIX + "indicator-changed.v1", this::indicatorChanged,
                 PREFIX + "target-set.v1", this::targetSet,
-                PREFIX + "figure-submitted.v1", this::figureSubmitted,
                 PREFIX + "city-result-changed.v1", this::cityResultChanged,
-                PREFIX + "indicator-off-track.v1", this::offTrack));
+                PREFIX + "indicator-off-track.v1", this::offTrack),
+                Map.of(PREFIX + "figure-submitted.v1", this::figureSubmitted));
     }
 
     @Incoming("indicator-events")
@@ -136,10 +138,11 @@ public class IndicatorEventsConsumer {
     }
 
     /**
-     * Keeps the submission (history, "revised since") and the unit's own result for the pack's breakdown. The
-     * city's value is never taken from here: it comes from city-result-changed, as indicator-service formed it.
+     * Keeps the submission (history, "revised since") and the unit's own result for the pack's breakdown, and marks
+     * the lines that show it, in one statement with the inbox row ({@link FigureSubmissions}). The city's value is
+     * never taken from here: it comes from city-result-changed, as indicator-service formed it.
      */
-    Uni<?> figureSubmitted(CloudEvent event) {
+    Uni<?> figureSubmitted(String consumerName, CloudEvent event) {
         JsonNode d = event.data();
         String submissionId = Json.required(d, "submissionId", "figure-submitted");
         JsonNode own = d.path("result");
@@ -149,30 +152,18 @@ public class IndicatorEventsConsumer {
         String indicator = Json.required(d, "indicatorCode", "figure-submitted");
         String unit = Json.required(d, "unitCode", "figure-submitted");
         String period = Json.required(d, "period", "figure-submitted");
-        OffsetDateTime submittedAt = Json.instant(d, "submittedAt");
-        return FigureSubmissionView.<FigureSubmissionView>findById(submissionId).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().voidItem();
+        java.math.BigDecimal value = Json.decimal(d, "value");
+        Figures figures = figures(own, Json.text(d, "version"));
+        FigureSubmissions.Submission s = new FigureSubmissions.Submission(submissionId, indicator,
+                Json.text(d, "indicatorName"), Json.text(d, "measureUnit"), Json.text(d, "nature"),
+                Json.text(d, "direction"), unit, period, Json.text(d, "version"), value, Json.instant(d, "submittedAt"),
+                codec.tree(own).toString(), figures.value() != null ? figures : withValue(figures, value));
+        List<String> lineKeys = Period.tryParse(period).map(p -> PackLines.showing(p).stream().map(Period::toString).toList())
+                .orElse(List.of());
+        return submissions.storeOnce(consumerName, event, s, lineKeys).invoke(stored -> {
+            if (stored && !lineKeys.isEmpty()) {
+                lines.marked();
             }
-            FigureSubmissionView f = new FigureSubmissionView();
-            f.submissionId = submissionId;
-            f.indicatorCode = indicator;
-            f.indicatorName = Json.text(d, "indicatorName");
-            f.measureUnit = Json.text(d, "measureUnit");
-            f.nature = Json.text(d, "nature");
-            f.direction = Json.text(d, "direction");
-            f.unitCode = unit;
-            f.period = period;
-            f.version = Json.text(d, "version");
-            f.value = Json.decimal(d, "value");
-            f.submittedAt = submittedAt;
-            f.receivedAt = now();
-            f.result = codec.tree(own).toString();
-            Figures figures = figures(own, Json.text(d, "version"));
-            return f.persist().chain(() -> results.apply(new UnitResult(indicator, unit, period,
-                    figures.value() != null ? figures : withValue(figures, f.value), submissionId, submittedAt)))
-                    .chain(() -> Period.tryParse(period).map(p -> lines.mark(indicator, PackLines.showing(p)))
-                            .orElseGet(() -> Uni.createFrom().voidItem()));
         });
     }
 

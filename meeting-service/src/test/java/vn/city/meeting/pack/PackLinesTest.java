@@ -246,4 +246,40 @@ class PackLinesTest {
         JsonPath year = as("viewer").get("/api/packs/period/" + y).then().statusCode(200).extract().jsonPath();
         assertThat((List<Map<String, Object>>) line(year, rice.code()).get("units")).hasSize(wards.size());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFigureDeliveredTwiceOrAnnouncedAgainUnderANewEventIdIsStoredOnce() throws Exception {
+        int y = year();
+        String month = y + "-08";
+        String ward = Events.random("W-T");
+        Indicator fish = new Indicator(Events.random("FISH"), "Sản lượng thủy sản", "tấn", "FLOW", "HIGHER_IS_BETTER",
+                "Nông nghiệp", "ECO", "SUM_OF_UNITS", "PERCENT", 0);
+        String submission = java.util.UUID.randomUUID().toString();
+        try (Events events = new Events()) {
+            events.unit(ward, "Phường Trần Hưng Đạo thử", "WARD");
+            events.indicator(fish, List.of(ward));
+            ReadModel.awaitUnits(dataSource, List.of(ward));
+            String once = events.submittedEnvelope(submission, fish, ward, month, "OFFICIAL", new BigDecimal("4785"),
+                    Map.of("status", "NO_TARGET"), null);
+            String again = events.submittedEnvelope(submission, fish, ward, month, "OFFICIAL", new BigDecimal("9999"),
+                    Map.of("status", "NO_TARGET"), null);
+            String key = fish.code() + "/" + ward + "/" + month;
+            events.raw(Events.INDICATOR_TOPIC, key, once);
+            events.raw(Events.INDICATOR_TOPIC, key, once);
+            events.raw(Events.INDICATOR_TOPIC, key, again);
+            // sent under the same key (so on the same partition, after them): seen when the three have been applied
+            events.raw(Events.INDICATOR_TOPIC, key, events.submittedEnvelope(java.util.UUID.randomUUID().toString(),
+                    fish, ward, y + "-09", "OFFICIAL", BigDecimal.ONE, Map.of("status", "NO_TARGET"), null));
+        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> ReadModel.count(dataSource,
+                "select count(*) from figure_submission_view where indicator_code = ?", fish.code()) == 2);
+        assertThat(ReadModel.count(dataSource, "select count(*) from figure_submission_view where submission_id = ?",
+                submission)).isEqualTo(1);
+        assertThat(ReadModel.count(dataSource, "select count(*) from unit_result where indicator_code = ? and value = 4785",
+                fish.code())).as("the unit's result of the first delivery, not of the repeated submission").isEqualTo(1);
+        JsonPath pack = as("viewer").get("/api/packs/period/" + month).then().statusCode(200).extract().jsonPath();
+        assertThat((List<Map<String, Object>>) line(pack, fish.code()).get("units")).singleElement()
+                .satisfies(u -> assertThat(num(u.get("value"))).isEqualByComparingTo("4785"));
+    }
 }

@@ -119,6 +119,14 @@ public final class Events implements AutoCloseable {
     public String submitted(Indicator i, String unit, String period, String version, BigDecimal value,
                             Map<String, Object> own, Map<String, Object> city) {
         String submissionId = UUID.randomUUID().toString();
+        String subject = i.code() + "/" + unit + "/" + period;
+        writer.send(INDICATOR_TOPIC, subject, submittedEnvelope(submissionId, i, unit, period, version, value, own, city));
+        return submissionId;
+    }
+
+    /** The envelope of {@link #submitted} for a given submission id, with an event id of its own, not sent. */
+    public String submittedEnvelope(String submissionId, Indicator i, String unit, String period, String version,
+                                    BigDecimal value, Map<String, Object> own, Map<String, Object> city) {
         Map<String, Object> ownWithValue = new java.util.HashMap<>(own);
         ownWithValue.putIfAbsent("value", value);
         Map<String, Object> data = new java.util.HashMap<>();
@@ -147,9 +155,7 @@ public final class Events implements AutoCloseable {
             c.put("missingUnits", city.getOrDefault("missingUnits", List.of()));
             data.put("cityResult", c);
         }
-        String subject = i.code() + "/" + unit + "/" + period;
-        writer.send(INDICATOR_TOPIC, subject, envelope("city.indicator.figure-submitted.v1", subject, data, now()));
-        return submissionId;
+        return envelope("city.indicator.figure-submitted.v1", i.code() + "/" + unit + "/" + period, data, now());
     }
 
     /** city-result-changed: the city's result of one indicator for one period, with its revision. */

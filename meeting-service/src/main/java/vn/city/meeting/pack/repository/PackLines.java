@@ -183,6 +183,11 @@ public class PackLines {
                 "code", "\"code\":\"" + unitCode + "\""));
     }
 
+    /** Notes that lines were marked by a statement of its own ({@code FigureSubmissions}). */
+    public void marked() {
+        lastMarked = System.nanoTime();
+    }
+
     /** When this process last marked lines ({@link System#nanoTime()}), so that the sweep looks soon after. */
     public long lastMarked() {
         return lastMarked;

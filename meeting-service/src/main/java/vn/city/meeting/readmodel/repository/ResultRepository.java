@@ -10,9 +10,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Keeps the pack's result rows up to date as indicator-service's events arrive, inside the consumer's transaction:
- * the city's result per indicator and period (the highest revision wins) and each unit's own result (the newest
- * submission wins).
+ * Keeps the city's result per indicator and period up to date as indicator-service's events arrive, inside the
+ * consumer's transaction (the highest revision wins). Each unit's own result is stored with its submission
+ * ({@link FigureSubmissions}).
  */
 @ApplicationScoped
 public class ResultRepository {
@@ -28,10 +28,6 @@ public class ResultRepository {
                              String changeKind, Integer decimals, boolean formedFromMonths, Figures figures,
                              boolean partial, List<String> contributingUnits, List<String> missingUnits,
                              long revision, OffsetDateTime computedAt, String cause) {
-    }
-
-    public record UnitResult(String indicatorCode, String unitCode, String period, Figures figures,
-                             String submissionId, OffsetDateTime submittedAt) {
     }
 
     private static final String CITY = """
@@ -60,25 +56,6 @@ public class ResultRepository {
             where city_result.revision < excluded.revision
             """;
 
-    private static final String UNIT = """
-            insert into unit_result (indicator_code, unit_code, period, value, year_to_date, target, attainment_percent,
-                expected_percent, same_period_last_year, change, change_kind, status, current_version, submission_id,
-                submitted_at, received_at)
-            values (:indicator, :unit, :period, cast(:value as numeric), cast(:ytd as numeric), cast(:target as numeric),
-                cast(:attainment as numeric), cast(:expected as numeric), cast(:spl as numeric),
-                cast(:change as numeric), :changeKind, :status, :version, :submission,
-                cast(:submittedAt as timestamptz), now())
-            on conflict (indicator_code, unit_code, period) do update set value = excluded.value,
-                year_to_date = excluded.year_to_date, target = excluded.target,
-                attainment_percent = excluded.attainment_percent, expected_percent = excluded.expected_percent,
-                same_period_last_year = excluded.same_period_last_year, change = excluded.change,
-                change_kind = excluded.change_kind, status = excluded.status,
-                current_version = excluded.current_version, submission_id = excluded.submission_id,
-                submitted_at = excluded.submitted_at, received_at = excluded.received_at
-            where unit_result.submitted_at is null or excluded.submitted_at is null
-               or unit_result.submitted_at <= excluded.submitted_at
-            """;
-
     /** Stores the city's result unless a higher revision is already kept. @return whether it was stored */
     public Uni<Boolean> apply(CityResult c) {
         return Panache.getSession().chain(s -> figures(s.createNativeQuery(CITY), c.figures())
@@ -101,18 +78,6 @@ public class ResultRepository {
                 .setParameter("computedAt", c.computedAt())
                 .setParameter("cause", c.cause())
                 .executeUpdate()).map(n -> n > 0);
-    }
-
-    /** Stores a unit's own result unless a newer submission is already kept. */
-    public Uni<Void> apply(UnitResult u) {
-        return Panache.getSession().chain(s -> figures(s.createNativeQuery(UNIT), u.figures())
-                .setParameter("indicator", u.indicatorCode())
-                .setParameter("unit", u.unitCode())
-                .setParameter("period", u.period())
-                .setParameter("changeKind", u.figures().changeKind())
-                .setParameter("submission", u.submissionId())
-                .setParameter("submittedAt", u.submittedAt())
-                .executeUpdate()).replaceWithVoid();
     }
 
     private static <T> Mutiny.Query<T> figures(Mutiny.Query<T> q, Figures f) {
