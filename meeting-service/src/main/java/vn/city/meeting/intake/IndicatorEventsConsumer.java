@@ -58,9 +58,9 @@ public class IndicatorEventsConsumer {
                 PREFIX + "unit-changed.v1", this::unitChanged,
                 PREFIX + "indicator-changed.v1", this::indicatorChanged,
                 PREFIX + "target-set.v1", this::targetSet,
-                PREFIX + "city-result-changed.v1", this::cityResultChanged,
                 PREFIX + "indicator-off-track.v1", this::offTrack),
-                Map.of(PREFIX + "figure-submitted.v1", this::figureSubmitted));
+                Map.of(PREFIX + "figure-submitted.v1", this::figureSubmitted,
+                        PREFIX + "city-result-changed.v1", this::cityResultChanged));
     }
 
     @Incoming("indicator-events")
@@ -167,8 +167,12 @@ public class IndicatorEventsConsumer {
         });
     }
 
-    /** The city's result of one indicator for one period, as indicator-service formed it; the highest revision wins. */
-    Uni<?> cityResultChanged(CloudEvent event) {
+    /**
+     * The city's result of one indicator for one period, as indicator-service formed it; the highest revision wins.
+     * One statement with the inbox row; when the result is BEHIND, its proposal for the period's next briefing is made
+     * in the same transaction.
+     */
+    Uni<?> cityResultChanged(String consumerName, CloudEvent event) {
         JsonNode d = event.data();
         String type = "city-result-changed";
         String indicator = Json.required(d, "indicatorCode", type);
@@ -185,10 +189,14 @@ public class IndicatorEventsConsumer {
                 figures(d, Json.text(d, "currentVersion")), Json.bool(d, "partial", false),
                 Json.strings(d, "contributingUnits"), Json.strings(d, "missingUnits"), revision,
                 Json.instant(d, "computedAt"), Json.text(d, "cause"));
-        return results.apply(c).chain(stored -> !stored ? Uni.createFrom().item(0)
-                : ("BEHIND".equals(status) ? proposals.proposeOffTrack(indicator, period) : Uni.createFrom().item(0))
-                        .chain(() -> Period.tryParse(period).map(p -> lines.mark(indicator, java.util.List.of(p)))
-                                .orElseGet(() -> Uni.createFrom().voidItem())));
+        List<String> lineKeys = Period.tryParse(period).map(p -> List.of(p.toString())).orElse(List.of());
+        return results.storeOnce(consumerName, event, c, lineKeys,
+                "BEHIND".equals(status) ? connection -> proposals.proposeOffTrack(connection, indicator, period) : null)
+                .invoke(stored -> {
+                    if (stored && !lineKeys.isEmpty()) {
+                        lines.marked();
+                    }
+                });
     }
 
     private static Figures figures(JsonNode r, String version) {

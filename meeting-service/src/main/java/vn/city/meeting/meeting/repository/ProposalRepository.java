@@ -2,6 +2,9 @@ package vn.city.meeting.meeting.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.SqlResult;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
@@ -24,7 +27,10 @@ public class ProposalRepository {
                         where p.indicator_code = c.indicator_code and pm.period = c.period
                           and pm.status <> 'CANCELLED')""";
 
-    /** An off-track indicator of a period becomes an item of the period's next open briefing, once. */
+    /**
+     * An off-track indicator of a period becomes an item of the period's next open briefing, once. Run on the
+     * connection of the consumer's statement-level transaction ($1 indicator, $2 period).
+     */
     private static final String OFF_TRACK_NEXT_BRIEFING = """
             insert into agenda_item (id, meeting_id, position, kind, title, presenting_unit, document_kind,
                                      document_ref, indicator_code, proposal_status, created_at)
@@ -34,7 +40,7 @@ public class ProposalRepository {
             from city_result c
             join lateral (select m.id from meeting m where m.period = c.period and %s
                           order by m.starts_at limit 1) m on true
-            where c.indicator_code = :indicator and c.period = :period and c.status = 'BEHIND' and %s
+            where c.indicator_code = $1 and c.period = $2 and c.status = 'BEHIND' and %s
             on conflict do nothing
             """.formatted(NEXT_POSITION, OPEN_BRIEFING, NOT_YET_PROPOSED);
 
@@ -80,11 +86,10 @@ public class ProposalRepository {
             on conflict do nothing
             """.formatted(NEXT_POSITION, OPEN_BRIEFING);
 
-    public Uni<Integer> proposeOffTrack(String indicatorCode, String period) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(OFF_TRACK_NEXT_BRIEFING)
-                .setParameter("indicator", indicatorCode)
-                .setParameter("period", period)
-                .executeUpdate());
+    /** On the connection of the caller's transaction (city-result-changed is stored by plain statements). */
+    public Uni<Integer> proposeOffTrack(SqlConnection connection, String indicatorCode, String period) {
+        return connection.preparedQuery(OFF_TRACK_NEXT_BRIEFING).execute(Tuple.of(indicatorCode, period))
+                .map(SqlResult::rowCount);
     }
 
     public Uni<Integer> proposeOffTrack(UUID meetingId) {

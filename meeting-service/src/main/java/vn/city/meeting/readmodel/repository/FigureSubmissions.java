@@ -13,6 +13,8 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
+import static vn.city.meeting.readmodel.repository.ResultRepository.text;
+
 /**
  * Stores a figure submission as ONE statement that commits on its own: the inbox row, the submission (history,
  * "revised since"), the unit's own result (the newest submission wins) and the marks of the pack lines it changes.
@@ -80,9 +82,5 @@ public class FigureSubmissions {
                 text(r.expectedPercent()), text(r.samePeriodLastYear()), text(r.change()), r.changeKind(), r.status(),
                 r.currentVersion(), linePeriods.stream().sorted().toArray(String[]::new)));
         return pool.preparedQuery(SQL).execute(args).map(rows -> rows.iterator().next().getLong("stored") > 0);
-    }
-
-    private static String text(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
     }
 }

@@ -1,18 +1,25 @@
 package vn.city.meeting.readmodel.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.reactive.mutiny.Mutiny;
+import vn.city.common.event.CloudEvent;
+import vn.city.common.inbox.Inbox;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Keeps the city's result per indicator and period up to date as indicator-service's events arrive, inside the
- * consumer's transaction (the highest revision wins). Each unit's own result is stored with its submission
- * ({@link FigureSubmissions}).
+ * Keeps the city's result per indicator and period up to date as indicator-service's events arrive (the highest
+ * revision wins): ONE statement with the inbox row and the marks of the pack line it changes, committing on its own
+ * (with SUM_OF_UNITS every figure brings several city results, so this is the consumer's most frequent event). Each
+ * unit's own result is stored with its submission ({@link FigureSubmissions}).
  */
 @ApplicationScoped
 public class ResultRepository {
@@ -30,65 +37,75 @@ public class ResultRepository {
                              long revision, OffsetDateTime computedAt, String cause) {
     }
 
-    private static final String CITY = """
-            insert into city_result (indicator_code, period, indicator_name, measure_unit, nature, direction, category,
-                owner_unit, aggregation, change_kind, decimals, formed_from_months, value, year_to_date, target,
-                attainment_percent, expected_percent, same_period_last_year, change, status, current_version, partial,
-                contributing_units, missing_units, revision, computed_at, cause, received_at)
-            values (:indicator, :period, :name, :measureUnit, :nature, :direction, :category, :owner, :aggregation,
-                :changeKind, cast(:decimals as int), :formed, cast(:value as numeric), cast(:ytd as numeric),
-                cast(:target as numeric), cast(:attainment as numeric), cast(:expected as numeric),
-                cast(:spl as numeric), cast(:change as numeric), :status, :version, :partial,
-                string_to_array(:contributing, ','), string_to_array(:missing, ','), :revision,
-                cast(:computedAt as timestamptz), :cause, now())
-            on conflict (indicator_code, period) do update set indicator_name = excluded.indicator_name,
-                measure_unit = excluded.measure_unit, nature = excluded.nature, direction = excluded.direction,
-                category = excluded.category, owner_unit = excluded.owner_unit, aggregation = excluded.aggregation,
-                change_kind = excluded.change_kind, decimals = excluded.decimals,
-                formed_from_months = excluded.formed_from_months, value = excluded.value,
-                year_to_date = excluded.year_to_date, target = excluded.target,
-                attainment_percent = excluded.attainment_percent, expected_percent = excluded.expected_percent,
-                same_period_last_year = excluded.same_period_last_year, change = excluded.change,
-                status = excluded.status, current_version = coalesce(excluded.current_version, city_result.current_version),
-                partial = excluded.partial, contributing_units = excluded.contributing_units,
-                missing_units = excluded.missing_units, revision = excluded.revision,
-                computed_at = excluded.computed_at, cause = excluded.cause, received_at = excluded.received_at
-            where city_result.revision < excluded.revision
-            """;
+    static final String SQL = """
+            with inbox as (%s),
+            city as (
+                insert into city_result (indicator_code, period, indicator_name, measure_unit, nature, direction,
+                    category, owner_unit, aggregation, change_kind, decimals, formed_from_months, value, year_to_date,
+                    target, attainment_percent, expected_percent, same_period_last_year, change, status,
+                    current_version, partial, contributing_units, missing_units, revision, computed_at, cause,
+                    received_at)
+                select $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::int, $15::boolean, cast($16::text as numeric),
+                    cast($17::text as numeric), cast($18::text as numeric), cast($19::text as numeric),
+                    cast($20::text as numeric), cast($21::text as numeric), cast($22::text as numeric), $23, $24,
+                    $25::boolean, $26::text[], $27::text[], $28::bigint, $29::timestamptz, $30, now()
+                where exists (select 1 from inbox)
+                on conflict (indicator_code, period) do update set indicator_name = excluded.indicator_name,
+                    measure_unit = excluded.measure_unit, nature = excluded.nature, direction = excluded.direction,
+                    category = excluded.category, owner_unit = excluded.owner_unit, aggregation = excluded.aggregation,
+                    change_kind = excluded.change_kind, decimals = excluded.decimals,
+                    formed_from_months = excluded.formed_from_months, value = excluded.value,
+                    year_to_date = excluded.year_to_date, target = excluded.target,
+                    attainment_percent = excluded.attainment_percent, expected_percent = excluded.expected_percent,
+                    same_period_last_year = excluded.same_period_last_year, change = excluded.change,
+                    status = excluded.status,
+                    current_version = coalesce(excluded.current_version, city_result.current_version),
+                    partial = excluded.partial, contributing_units = excluded.contributing_units,
+                    missing_units = excluded.missing_units, revision = excluded.revision,
+                    computed_at = excluded.computed_at, cause = excluded.cause, received_at = excluded.received_at
+                where city_result.revision < excluded.revision
+                returning 1),
+            mark as (
+                insert into pack_line_pending (period, indicator_code, marked_at)
+                select p, $4, now() from unnest($31::text[]) p where exists (select 1 from city) order by p
+                on conflict (period, indicator_code) do update set marked_at = excluded.marked_at)
+            select count(*) as stored from city
+            """.formatted(Inbox.RECORD);
 
-    /** Stores the city's result unless a higher revision is already kept. @return whether it was stored */
-    public Uni<Boolean> apply(CityResult c) {
-        return Panache.getSession().chain(s -> figures(s.createNativeQuery(CITY), c.figures())
-                .setParameter("indicator", c.indicatorCode())
-                .setParameter("period", c.period())
-                .setParameter("name", c.indicatorName())
-                .setParameter("measureUnit", c.measureUnit())
-                .setParameter("nature", c.nature())
-                .setParameter("direction", c.direction())
-                .setParameter("category", c.category())
-                .setParameter("owner", c.ownerUnit())
-                .setParameter("aggregation", c.aggregation())
-                .setParameter("changeKind", c.changeKind())
-                .setParameter("decimals", c.decimals())
-                .setParameter("formed", c.formedFromMonths())
-                .setParameter("partial", c.partial())
-                .setParameter("contributing", String.join(",", c.contributingUnits()))
-                .setParameter("missing", String.join(",", c.missingUnits()))
-                .setParameter("revision", c.revision())
-                .setParameter("computedAt", c.computedAt())
-                .setParameter("cause", c.cause())
-                .executeUpdate()).map(n -> n > 0);
+    private final Pool pool;
+
+    public ResultRepository(Pool pool) {
+        this.pool = pool;
     }
 
-    private static <T> Mutiny.Query<T> figures(Mutiny.Query<T> q, Figures f) {
-        return q.setParameter("value", f.value())
-                .setParameter("ytd", f.yearToDate())
-                .setParameter("target", f.target())
-                .setParameter("attainment", f.attainmentPercent())
-                .setParameter("expected", f.expectedPercent())
-                .setParameter("spl", f.samePeriodLastYear())
-                .setParameter("change", f.change())
-                .setParameter("status", f.status())
-                .setParameter("version", f.currentVersion());
+    /**
+     * Stores the city's result once for {@code consumer} unless a higher revision is already kept, and marks the pack
+     * lines of {@code linePeriods}. When {@code thenWhenStored} is given, it runs in the same transaction after the
+     * result is stored (the statement then does not commit on its own). @return whether it was stored now
+     */
+    public Uni<Boolean> storeOnce(String consumer, CloudEvent event, CityResult c, List<String> linePeriods,
+                                  Function<SqlConnection, Uni<?>> thenWhenStored) {
+        Figures f = c.figures();
+        Tuple args = Tuple.tuple(Arrays.asList(consumer, event.id(), event.type(),
+                c.indicatorCode(), c.period(), c.indicatorName(), c.measureUnit(), c.nature(), c.direction(),
+                c.category(), c.ownerUnit(), c.aggregation(), c.changeKind(), c.decimals(), c.formedFromMonths(),
+                text(f.value()), text(f.yearToDate()), text(f.target()), text(f.attainmentPercent()),
+                text(f.expectedPercent()), text(f.samePeriodLastYear()), text(f.change()), f.status(),
+                f.currentVersion(), c.partial(), c.contributingUnits().toArray(String[]::new),
+                c.missingUnits().toArray(String[]::new), c.revision(), c.computedAt(), c.cause(),
+                linePeriods.stream().sorted().toArray(String[]::new)));
+        if (thenWhenStored == null) {
+            return store(pool, args);
+        }
+        return pool.withTransaction(conn -> store(conn, args)
+                .call(stored -> stored ? thenWhenStored.apply(conn) : Uni.createFrom().voidItem()));
+    }
+
+    private static Uni<Boolean> store(SqlClient client, Tuple args) {
+        return client.preparedQuery(SQL).execute(args).map(rows -> rows.iterator().next().getLong("stored") > 0);
+    }
+
+    static String text(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 }
