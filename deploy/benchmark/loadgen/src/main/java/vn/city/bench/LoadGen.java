@@ -180,7 +180,7 @@ public final class LoadGen {
 
         afterLoad(machine);
         results.put("targets", targets());
-        write(t0, Table.render(results));
+        write(t0, Table::render);
     }
 
     /** The run's header: when, which mode, the machine and the settings, each service's RSS before any load. */
@@ -208,15 +208,15 @@ public final class LoadGen {
         machine.put("loadAverageAtEnd", loadAverage());
     }
 
-    /** Writes the results (JSON) and prints their table. */
-    private void write(long t0, String table) throws IOException {
+    /** Writes the results (JSON) and prints their table (rendered once the total time is in them). */
+    private void write(long t0, java.util.function.Function<Map<String, Object>, String> table) throws IOException {
         results.put("totalSeconds", Load.round((System.nanoTime() - t0) / 1e9, 1));
         Path path = Path.of(out);
         if (path.getParent() != null) {
             Files.createDirectories(path.getParent());
         }
         Files.writeString(path, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results) + "\n");
-        System.out.println(table);
+        System.out.println(table.apply(results));
         log("results written to %s", path);
     }
 
@@ -238,7 +238,7 @@ public final class LoadGen {
         target(t, "briefing pack read p99 (50-line month, 5 years of history), ms", "< 20",
                 (Double) ((Map<String, Object>) reads.get("briefingPackMonth")).get("p99Ms"), v -> v < 20);
         results.put("targets", t);
-        write(t0, Table.renderReads(results));
+        write(t0, Table::renderReads);
     }
 
     /** Submission windows only (command submit): no meeting-service needed; one line per variant on stdout. */
