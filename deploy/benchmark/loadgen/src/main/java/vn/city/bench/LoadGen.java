@@ -65,6 +65,9 @@ public final class LoadGen {
     final String dbTask = cfg("dbTask", "task_bench");
     final int keycloakPid = cfgInt("keycloakPid", 0);
     final int indicatorPid;
+    final int meetingPid;
+    /** meeting-service's CPU ticks when the bulk import started (its catch-up is measured after the history). */
+    long bulkMeetingCpu0;
     final int bearerPid;
     final String mode = cfg("mode", "quick");
     final int rounds = cfgInt("rounds", 1);
@@ -131,6 +134,7 @@ public final class LoadGen {
             }
         }
         indicatorPid = pids.getOrDefault("indicator-service", 0);
+        meetingPid = pids.getOrDefault("meeting-service", 0);
         bearerPid = pids.getOrDefault("indicator-service-bearer-only", 0);
     }
 
@@ -682,6 +686,7 @@ public final class LoadGen {
         try (Connection db = Pg.connect(pgHostPort, dbIndicator, pgUser, pgPassword);
              WaitSampler w = new WaitSampler(db, dbIndicator)) {
             long cpu0 = Proc.cpuTicks(indicatorPid);
+            bulkMeetingCpu0 = meetingPid > 0 ? Proc.cpuTicks(meetingPid) : 0;
             try {
                 HttpResponse<String> resp = http.client.send(req, HttpResponse.BodyHandlers.ofString());
                 m.put("status", resp.statusCode());
@@ -856,6 +861,12 @@ public final class LoadGen {
             double drainS = drain(ind, meet, "after the bulk import");
             if (bulk != null) {
                 bulk.put("readModelCaughtUpSecondsAfterImport", Load.round(drainS, 1));
+                if (meetingPid > 0) {
+                    // from the import's start until meeting-service has consumed its last figure
+                    double cpuMs = (Proc.cpuTicks(meetingPid) - bulkMeetingCpu0) * Proc.MS_PER_TICK;
+                    bulk.put("meetingServiceCpuSecondsToCatchUp", Load.round(cpuMs / 1000, 1));
+                    bulk.put("meetingServiceCpuMsPerFigure", Load.round(cpuMs / ((Number) bulk.get("rows")).doubleValue(), 3));
+                }
             }
             results.put("history", h);
         }

@@ -56,9 +56,10 @@ final class Table {
         }
         b.append("\n### Bulk, events, reads\n\n| measure | result |\n|---|---|\n");
         Map<String, Object> bulk = map(r, "bulkImport");
-        b.append(String.format(Locale.ROOT, "| CSV import, one file of %s rows | %s figures/s (%s s; service CPU %s s; read model caught up %s s later) |%n",
+        b.append(String.format(Locale.ROOT, "| CSV import, one file of %s rows | %s figures/s (%s s; service CPU %s s; read model caught up %s s later, meeting-service CPU %s s = %s ms per figure) |%n",
                 bulk.get("rows"), n(bulk.get("figuresPerSecond"), "%.0f"), n(bulk.get("seconds"), "%.1f"),
-                n(bulk.get("serviceCpuSeconds"), "%.1f"), n(bulk.get("readModelCaughtUpSecondsAfterImport"), "%.1f")));
+                n(bulk.get("serviceCpuSeconds"), "%.1f"), n(bulk.get("readModelCaughtUpSecondsAfterImport"), "%.1f"),
+                n(bulk.get("meetingServiceCpuSecondsToCatchUp"), "%.1f"), n(bulk.get("meetingServiceCpuMsPerFigure"), "%.2f")));
         if (bulk.get("error") != null) {
             b.append(String.format(Locale.ROOT, "| ↳ that file failed: %s | |%n", String.valueOf(bulk.get("error")).replace('|', '/')));
         }
