@@ -56,12 +56,9 @@ public class FigureSubmissions {
                     submitted_at = excluded.submitted_at, received_at = excluded.received_at
                 where unit_result.submitted_at is null or excluded.submitted_at is null
                    or unit_result.submitted_at <= excluded.submitted_at),
-            mark as (
-                insert into pack_line_pending (period, indicator_code, marked_at)
-                select p, $5, now() from unnest($26::text[]) p where exists (select 1 from submission) order by p
-                on conflict (period, indicator_code) do update set marked_at = excluded.marked_at)
+            mark as (%s)
             select count(*) as stored from submission
-            """.formatted(Inbox.RECORD);
+            """.formatted(Inbox.RECORD, ResultRepository.markLines("$5", "$26", "submission"));
 
     private final Pool pool;
 

@@ -65,12 +65,22 @@ public class ResultRepository {
                     computed_at = excluded.computed_at, cause = excluded.cause, received_at = excluded.received_at
                 where city_result.revision < excluded.revision
                 returning 1),
-            mark as (
-                insert into pack_line_pending (period, indicator_code, marked_at)
-                select p, $4, now() from unnest($31::text[]) p where exists (select 1 from city) order by p
-                on conflict (period, indicator_code) do update set marked_at = excluded.marked_at)
+            mark as (%s)
             select count(*) as stored from city
-            """.formatted(Inbox.RECORD);
+            """.formatted(Inbox.RECORD, markLines("$4", "$31", "city"));
+
+    /**
+     * The marks of the pack lines a stored change shows (meeting-service's pack reads build them): of indicator
+     * {@code indicator} for the periods of the array {@code periods}, when the query {@code stored} returned a row. In
+     * one order, so that statements marking the same lines wait for each other instead of deadlocking.
+     */
+    static String markLines(String indicator, String periods, String stored) {
+        return """
+                insert into pack_line_pending (period, indicator_code, marked_at)
+                select p, %s, now() from unnest(%s::text[]) p where exists (select 1 from %s) order by p
+                on conflict (period, indicator_code) do update set marked_at = excluded.marked_at"""
+                .formatted(indicator, periods, stored);
+    }
 
     private final Pool pool;
 
