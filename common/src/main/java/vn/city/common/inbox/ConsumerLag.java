@@ -30,7 +30,10 @@ public class ConsumerLag {
 
     private final Instance<KafkaClientService> clients;
     private final MeterRegistry registry;
-    private final Map<String, AtomicLong> lag = new ConcurrentHashMap<>();
+    private final Map<GroupTopic, AtomicLong> lag = new ConcurrentHashMap<>();
+
+    private record GroupTopic(String group, String topic) {
+    }
 
     public ConsumerLag(Instance<KafkaClientService> clients, MeterRegistry registry) {
         this.clients = clients;
@@ -45,7 +48,7 @@ public class ConsumerLag {
         }
         KafkaClientService service = clients.get();
         // a channel may have several consumers of one group (partitions=N): their lags add up
-        List<Uni<Map<String, Long>>> reads = new ArrayList<>();
+        List<Uni<Map<GroupTopic, Long>>> reads = new ArrayList<>();
         for (String channel : service.getConsumerChannels()) {
             for (KafkaConsumer<Object, Object> consumer : service.<Object, Object>getConsumers(channel)) {
                 String group = String.valueOf(consumer.configuration().get("group.id"));
@@ -53,8 +56,8 @@ public class ConsumerLag {
                         c -> lagByTopic(c.metrics());
                 reads.add(consumer.runOnPollingThread(read)
                         .map(byTopic -> {
-                            Map<String, Long> byKey = new HashMap<>();
-                            byTopic.forEach((topic, records) -> byKey.put(group + "|" + topic, records));
+                            Map<GroupTopic, Long> byKey = new HashMap<>();
+                            byTopic.forEach((topic, records) -> byKey.put(new GroupTopic(group, topic), records));
                             return byKey;
                         })
                         // consumer closing or not started yet: its topics keep their last value
@@ -65,7 +68,7 @@ public class ConsumerLag {
             return;
         }
         Uni.join().all(reads).andFailFast().subscribe().with(all -> {
-            Map<String, Long> sum = new HashMap<>();
+            Map<GroupTopic, Long> sum = new HashMap<>();
             all.forEach(byKey -> byKey.forEach((key, records) -> sum.merge(key, records, Long::sum)));
             sum.forEach((key, records) -> gauge(key).set(records));
         }, failure -> { });
@@ -73,7 +76,7 @@ public class ConsumerLag {
 
     /** Current lag of a group on a topic as this instance sees it (-1 when unknown yet). */
     public long lag(String group, String topic) {
-        AtomicLong value = lag.get(group + "|" + topic);
+        AtomicLong value = lag.get(new GroupTopic(group, topic));
         return value == null ? -1 : value.get();
     }
 
@@ -93,16 +96,14 @@ public class ConsumerLag {
         return byTopic;
     }
 
-    private AtomicLong gauge(String key) {
-        String group = key.substring(0, key.indexOf('|'));
-        String topic = key.substring(key.indexOf('|') + 1);
+    private AtomicLong gauge(GroupTopic key) {
         return lag.computeIfAbsent(key, k -> {
             AtomicLong value = new AtomicLong();
             Gauge.builder("city.consumer.lag", value, AtomicLong::get)
                     .description("Records this instance's consumer of the group is behind on the topic")
                     .baseUnit("records")
-                    .tag("group", group)
-                    .tag("topic", topic)
+                    .tag("group", key.group())
+                    .tag("topic", key.topic())
                     .register(registry);
             return value;
         });

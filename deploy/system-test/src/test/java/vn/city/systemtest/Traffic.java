@@ -160,6 +160,10 @@ public final class Traffic {
         }
     }
 
+    /**
+     * A fixed pause of the generated load (a client's think time or back-off) or of a fault's window: never a wait
+     * for a condition, which the tests express with Awaitility.
+     */
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -160,11 +160,7 @@ public class IndicatorEventsConsumer {
                 codec.tree(own).toString(), figures.value() != null ? figures : withValue(figures, value));
         List<String> lineKeys = Period.tryParse(period).map(p -> PackLines.showing(p).stream().map(Period::toString).toList())
                 .orElse(List.of());
-        return submissions.storeOnce(consumerName, event, s, lineKeys).invoke(stored -> {
-            if (stored && !lineKeys.isEmpty()) {
-                lines.marked();
-            }
-        });
+        return submissions.storeOnce(consumerName, event, s, lineKeys).invoke(this::markedWhenStored);
     }
 
     /**
@@ -192,11 +188,14 @@ public class IndicatorEventsConsumer {
         List<String> lineKeys = Period.tryParse(period).map(p -> List.of(p.toString())).orElse(List.of());
         return results.storeOnce(consumerName, event, c, lineKeys,
                 "BEHIND".equals(status) ? connection -> proposals.proposeOffTrack(connection, indicator, period) : null)
-                .invoke(stored -> {
-                    if (stored && !lineKeys.isEmpty()) {
-                        lines.marked();
-                    }
-                });
+                .invoke(this::markedWhenStored);
+    }
+
+    /** A statement of its own stored the event and marked its lines: the sweep builds them shortly. */
+    private void markedWhenStored(boolean stored) {
+        if (stored) {
+            lines.marked();
+        }
     }
 
     private static Figures figures(JsonNode r, String version) {

@@ -104,7 +104,7 @@ class PackReadBenchmark {
                 return Arrays.copyOf(mine, n);
             }));
         }
-        Thread.sleep(seconds * 1000L);
+        Thread.sleep(seconds * 1000L); // the measured window of the readers: a duration, not a wait for a condition
         stop.set(true);
         long count = 0;
         for (Future<long[]> f : futures) {

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -86,32 +87,23 @@ public class PackLines {
               and not (indicator_code = any(string_to_array(:kept, ',')))
             """;
 
-    static final String MARK = """
-            insert into pack_line_pending (period, indicator_code, marked_at)
-            select p, :code, now() from unnest(string_to_array(:periods, ',')) p order by p
-            on conflict (period, indicator_code) do update set marked_at = excluded.marked_at
-            """;
+    /** Marks the lines the query {@code select period, indicator_code …} names, in one order (see {@link #mark}). */
+    private static String marks(String select) {
+        return "insert into pack_line_pending (period, indicator_code, marked_at) " + select
+                + " on conflict (period, indicator_code) do update set marked_at = excluded.marked_at";
+    }
 
-    static final String MARK_EXISTING = """
-            insert into pack_line_pending (period, indicator_code, marked_at)
-            select period, indicator_code, now() from pack_line where indicator_code = :code order by period
-            on conflict (period, indicator_code) do update set marked_at = excluded.marked_at
-            """;
+    static final String MARK = marks("select p, :code, now() from unnest(string_to_array(:periods, ',')) p order by p");
 
-    static final String MARK_EXISTING_OF_YEAR = """
-            insert into pack_line_pending (period, indicator_code, marked_at)
+    /** The lines of an indicator that exist, or those of a year ({@code :year} = '' for all). */
+    static final String MARK_EXISTING = marks("""
             select period, indicator_code, now() from pack_line
-            where indicator_code = :code and (period = :year or period like :yearPrefix) order by period
-            on conflict (period, indicator_code) do update set marked_at = excluded.marked_at
-            """;
+            where indicator_code = :code and (:year = '' or period = :year or period like :yearPrefix) order by period""");
 
     /** Lines that show something of a unit (beneath, or among the missing units). */
-    static final String MARK_UNIT = """
-            insert into pack_line_pending (period, indicator_code, marked_at)
+    static final String MARK_UNIT = marks("""
             select period, indicator_code, now() from pack_line
-            where strpos(line, :unitCode) > 0 or strpos(line, :code) > 0 order by period, indicator_code
-            on conflict (period, indicator_code) do update set marked_at = excluded.marked_at
-            """;
+            where strpos(line, :unitCode) > 0 or strpos(line, :code) > 0 order by period, indicator_code""");
 
     static final String PENDING_PERIODS = """
             select period from pack_line_pending group by period order by min(marked_at) limit :limit
@@ -141,7 +133,7 @@ public class PackLines {
             """;
 
     private final ObjectMapper mapper;
-    private volatile long lastMarked = System.nanoTime() - java.util.concurrent.TimeUnit.HOURS.toNanos(1);
+    private volatile long lastMarked = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
 
     public PackLines(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -173,8 +165,8 @@ public class PackLines {
 
     /** Marks the lines of an indicator that exist (its catalogue entry changed), or of its periods of a year. */
     public Uni<Void> markExisting(String indicator, Integer year) {
-        return year == null ? execute(MARK_EXISTING, Map.of("code", indicator))
-                : execute(MARK_EXISTING_OF_YEAR, Map.of("code", indicator, "year", year.toString(), "yearPrefix", year + "-%"));
+        String y = year == null ? "" : year.toString();
+        return execute(MARK_EXISTING, Map.of("code", indicator, "year", y, "yearPrefix", y + "-%"));
     }
 
     /** Marks the lines that show a unit (its name changed, or it became known after the lines were built). */
@@ -217,7 +209,7 @@ public class PackLines {
             return q.executeUpdate();
         }).invoke(n -> {
             if (n > 0) {
-                lastMarked = System.nanoTime();
+                marked();
             }
         }).replaceWithVoid();
     }

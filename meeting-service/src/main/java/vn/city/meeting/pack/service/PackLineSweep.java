@@ -8,9 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import vn.city.meeting.pack.PackConfig;
-import vn.city.meeting.pack.repository.PackLines;
-
 import vn.city.common.period.Period;
+import vn.city.meeting.pack.repository.PackLines;
 
 import java.time.Duration;
 import java.util.List;
