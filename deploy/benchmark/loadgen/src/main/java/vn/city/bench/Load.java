@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -25,6 +26,8 @@ final class Load {
         long serviceCpuTicks;
         long keycloakCpuTicks;
         boolean keycloakMeasured;
+        /** CPU ticks of the whole machine by process group, over the measured windows (see {@link MachineCpu}). */
+        final Map<String, Long> machineTicks = new TreeMap<>();
         String firstError;
         Map<String, Object> dbWaits;
 
@@ -56,6 +59,11 @@ final class Load {
                     m.put("keycloakCpuMsPerRequest", round(keycloakCpuTicks * Proc.MS_PER_TICK / (double) ok, 3));
                 }
             }
+            if (ok > 0 && !machineTicks.isEmpty()) {
+                Map<String, Object> perRequest = new LinkedHashMap<>();
+                machineTicks.forEach((group, ticks) -> perRequest.put(group, round(ticks * Proc.MS_PER_TICK / ok, 3)));
+                m.put("machineCpuMsPerRequest", perRequest);
+            }
             if (dbWaits != null) {
                 m.put("dbActiveSessionsByWait", dbWaits);
             }
@@ -65,6 +73,9 @@ final class Load {
             return m;
         }
     }
+
+    /** Set once by the load generator when it knows the pids it started; null: the machine is not accounted. */
+    static volatile MachineCpu machine;
 
     private Load() {
     }
@@ -131,6 +142,8 @@ final class Load {
             w.start();
         }
         sleepUntil(measureFrom);
+        MachineCpu cpu = machine;
+        MachineCpu.Snapshot machine0 = cpu == null ? null : cpu.take();
         long svc0 = Proc.cpuTicks(servicePid);
         long kc0 = keycloakPid > 0 ? Proc.cpuTicks(keycloakPid) : 0;
         long m0 = System.nanoTime();
@@ -138,6 +151,7 @@ final class Load {
         long svc1 = Proc.cpuTicks(servicePid);
         long kc1 = keycloakPid > 0 ? Proc.cpuTicks(keycloakPid) : 0;
         long m1 = System.nanoTime();
+        MachineCpu.Snapshot machine1 = cpu == null ? null : cpu.take();
         done.await();
         synchronized (into) {
             for (Histogram h : local) {
@@ -149,6 +163,9 @@ final class Load {
             into.serviceCpuTicks += svc1 - svc0;
             into.keycloakCpuTicks += kc1 - kc0;
             into.keycloakMeasured |= keycloakPid > 0;
+            if (machine0 != null) {
+                MachineCpu.between(machine0, machine1).forEach((group, ticks) -> into.machineTicks.merge(group, ticks, Long::sum));
+            }
             if (into.firstError == null) {
                 into.firstError = firstError[0];
             }

@@ -136,6 +136,12 @@ public final class LoadGen {
         indicatorPid = pids.getOrDefault("indicator-service", 0);
         meetingPid = pids.getOrDefault("meeting-service", 0);
         bearerPid = pids.getOrDefault("indicator-service-bearer-only", 0);
+        Map<Integer, String> named = new LinkedHashMap<>();
+        pids.forEach((service, pid) -> named.put(pid, service));
+        if (keycloakPid > 0) {
+            named.put(keycloakPid, "keycloak");
+        }
+        Load.machine = new MachineCpu(named);
     }
 
     public static void main(String[] args) throws Exception {
@@ -268,6 +274,7 @@ public final class LoadGen {
             System.out.printf(Locale.ROOT, "%s: %.1f/s p50 %.2f p90 %.2f p99 %.2f ms, service CPU %s ms/req, %d errors %s%n",
                     variant, stats.rate(), stats.p(50), stats.p(90), stats.p(99), m.get("serviceCpuMsPerRequest"),
                     stats.errors, stats.firstError == null ? "" : stats.firstError);
+            System.out.printf(Locale.ROOT, "%s: machine CPU ms/req by process %s%n", variant, m.get("machineCpuMsPerRequest"));
         }
     }
 

@@ -54,6 +54,10 @@ final class Table {
         for (String k : List.of("bareBaseline", "bearerOnly", "bearerOnlyWithRpt", "enforcerRpt", "enforcerAccessToken")) {
             b.append(String.format(Locale.ROOT, "- %s: %s%n", k, map(sub, k).get("dbActiveSessionsByWait")));
         }
+        b.append("\nCPU of the whole machine during each variant, ms per request by process (machine = all cores' time, idle included):\n\n");
+        for (String k : List.of("bareBaseline", "bearerOnly", "bearerOnlyWithRpt", "enforcerRpt", "enforcerAccessToken")) {
+            b.append(String.format(Locale.ROOT, "- %s: %s%n", k, map(sub, k).get("machineCpuMsPerRequest")));
+        }
         b.append("\n### Bulk, events, reads\n\n| measure | result |\n|---|---|\n");
         Map<String, Object> bulk = map(r, "bulkImport");
         b.append(String.format(Locale.ROOT, "| CSV import, one file of %s rows | %s figures/s (%s s; service CPU %s s; read model caught up %s s later, meeting-service CPU %s s = %s ms per figure) |%n",
