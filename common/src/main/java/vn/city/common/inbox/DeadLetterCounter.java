@@ -11,7 +11,8 @@ import vn.city.common.event.MalformedEventException;
  * Counts the events a consumer hands to the connector's dead-letter strategy, by a bounded reason:
  * {@code city_events_dead_lettered_total{consumer, reason}}. Reasons: {@code empty}, {@code not-json},
  * {@code not-json-object}, {@code not-cloudevent}, {@code invalid-envelope}, {@code data-mismatch} (malformed
- * messages) and {@code retries-exhausted} (a transient failure that outlasted every retry).
+ * messages), {@code refused-by-database} (data the database refuses, SQLSTATE class 22) and {@code retries-exhausted}
+ * (a transient failure that outlasted every retry).
  */
 final class DeadLetterCounter {
 
@@ -31,7 +32,7 @@ final class DeadLetterCounter {
 
     static String reason(Throwable failure) {
         if (!(failure instanceof MalformedEventException)) {
-            return "retries-exhausted";
+            return EventConsumer.permanent(failure) ? "refused-by-database" : "retries-exhausted";
         }
         String m = String.valueOf(failure.getMessage());
         if (m.startsWith("empty")) {

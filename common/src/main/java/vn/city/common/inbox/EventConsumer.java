@@ -1,11 +1,17 @@
 package vn.city.common.inbox;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.sqlclient.DatabaseException;
+import org.jboss.logging.Logger;
 import vn.city.common.event.CloudEvent;
 import vn.city.common.event.EventCodec;
 import vn.city.common.event.MalformedEventException;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -13,15 +19,26 @@ import java.util.function.Function;
 /**
  * The shape of every consumer: parse the envelope (a malformed one fails the message, which the connector's
  * dead-letter strategy sends on with the reason), then apply the handler for its type exactly once. Types without
- * a handler are recorded and skipped, so producers can add event types without breaking consumers.
+ * a handler are skipped, without touching the database (task-service reads every figure of indicator-events and
+ * keeps none), so producers can add event types without breaking consumers.
  * <p>
- * Any other failure (database down, pool closed during shutdown) is transient: the change is retried with back-off
+ * An event the database refuses for its data goes there at once too ({@link #permanent}). Any other failure (database
+ * down, pool closed during shutdown) is transient: the change is retried with back-off
  * and the offset is not committed meanwhile, so a stopping or struggling service never dead-letters a good event;
  * only after {@link #TRANSIENT_RETRIES} attempts does the event go to the dead-letter topic.
+ * <p>
+ * A batch (what one poll returned, {@link #consumeBatch}) is applied in order; its consecutive events of the
+ * {@link RecordingHandler} types go to the database as one transaction (their statements pipelined on one connection,
+ * one commit instead of one per event). When that transaction fails, its events are applied one by one as above, so a
+ * bad event is dead-lettered alone and the others are kept.
  */
 public class EventConsumer {
 
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
     static final int TRANSIENT_RETRIES = 12;
+
+    static final String DATA_EXCEPTION = "22";
 
     /** Events being applied right now in this process (all consumers), for the graceful shutdown. */
     private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
@@ -31,42 +48,157 @@ public class EventConsumer {
     private final Inbox inbox;
     private final Map<String, Function<CloudEvent, Uni<?>>> handlers;
     private final Map<String, RecordingHandler> recording;
+    private final Pool pool;
+    private final Runnable afterRecorded;
 
     public EventConsumer(String consumer, EventCodec codec, Inbox inbox,
                          Map<String, Function<CloudEvent, Uni<?>>> handlers) {
-        this(consumer, codec, inbox, handlers, Map.of());
+        this(consumer, codec, inbox, handlers, Map.of(), null, () -> { });
     }
 
-    /** With handlers that record the inbox row in their own statement, for some types ({@link RecordingHandler}). */
+    /**
+     * With handlers that record the inbox row in their own statement, for some types ({@link RecordingHandler}), run
+     * on {@code pool}; {@code afterRecorded} runs after a commit that stored at least one of those events.
+     */
     public EventConsumer(String consumer, EventCodec codec, Inbox inbox,
-                         Map<String, Function<CloudEvent, Uni<?>>> handlers, Map<String, RecordingHandler> recording) {
+                         Map<String, Function<CloudEvent, Uni<?>>> handlers, Map<String, RecordingHandler> recording,
+                         Pool pool, Runnable afterRecorded) {
         this.consumer = consumer;
         this.codec = codec;
         this.inbox = inbox;
         this.handlers = Map.copyOf(handlers);
         this.recording = Map.copyOf(recording);
+        this.pool = pool;
+        this.afterRecorded = afterRecorded;
     }
 
     public Uni<Void> consume(String message) {
-        CloudEvent event;
+        return apply(read(message));
+    }
+
+    /**
+     * Applies what one poll returned, in order, and dead-letters (nacks) each record that cannot be applied; the
+     * caller acknowledges the batch when this completes.
+     */
+    public Uni<Void> consumeBatch(List<? extends KafkaRecord<?, String>> records) {
+        List<Pending> group = new ArrayList<>();
+        Uni<Void> steps = Uni.createFrom().voidItem();
+        for (KafkaRecord<?, String> record : records) {
+            CloudEvent event;
+            try {
+                event = read(record.getPayload());
+            } catch (MalformedEventException malformed) {
+                steps = steps.chain(() -> deadLetter(record, malformed));
+                continue;
+            }
+            RecordingHandler ownStatement = recording.get(event.type());
+            if (ownStatement != null) {
+                group.add(new Pending(record, event, ownStatement));
+                continue;
+            }
+            steps = then(steps, group);
+            group = new ArrayList<>();
+            steps = steps.chain(() -> apply(event).onFailure().recoverWithUni(failure -> deadLetter(record, failure)));
+        }
+        Uni<Void> all = then(steps, group);
+        return Uni.createFrom().deferred(() -> all)
+                .onSubscription().invoke(IN_FLIGHT::incrementAndGet)
+                .onTermination().invoke(IN_FLIGHT::decrementAndGet);
+    }
+
+    /** An event of a {@link RecordingHandler} type waiting in a batch for its transaction. */
+    private record Pending(KafkaRecord<?, String> record, CloudEvent event, RecordingHandler handler) {
+    }
+
+    private Uni<Void> then(Uni<Void> steps, List<Pending> group) {
+        if (group.isEmpty()) {
+            return steps;
+        }
+        List<Pending> events = List.copyOf(group);
+        return steps.chain(() -> events.size() == 1 ? alone(events.get(0)) : together(events));
+    }
+
+    /** One transaction, the statements pipelined; when it fails, each event alone. */
+    private Uni<Void> together(List<Pending> events) {
+        return pool.withTransaction(connection -> Uni.join()
+                        .all(events.stream().map(p -> Uni.createFrom().deferred(
+                                () -> p.handler().applyOnce(connection, consumer, p.event()))).toList())
+                        .andFailFast())
+                .invoke(stored -> {
+                    if (stored.contains(Boolean.TRUE)) {
+                        afterRecorded.run();
+                    }
+                })
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.infof("%s: a transaction of %d events failed (%s); applying them one by one", consumer,
+                            events.size(), failure.toString());
+                    Uni<Void> oneByOne = Uni.createFrom().voidItem();
+                    for (Pending p : events) {
+                        oneByOne = oneByOne.chain(() -> alone(p));
+                    }
+                    return oneByOne;
+                });
+    }
+
+    private Uni<Void> alone(Pending p) {
+        return apply(p.event()).onFailure().recoverWithUni(failure -> deadLetter(p.record(), failure));
+    }
+
+    /** Hands the record to the connector's failure strategy (the dead-letter topic), which then acknowledges it. */
+    private Uni<Void> deadLetter(KafkaRecord<?, String> record, Throwable failure) {
+        LOG.warnf("%s: message refused, sent to the dead-letter topic: %s", consumer, failure.toString());
+        return Uni.createFrom().completionStage(() -> record.nack(failure));
+    }
+
+    private CloudEvent read(String message) {
         try {
-            event = codec.read(message);
+            return codec.read(message);
         } catch (MalformedEventException malformed) {
             DeadLetterCounter.record(consumer, malformed);
             throw malformed;
         }
+    }
+
+    private Uni<Void> apply(CloudEvent event) {
         Function<CloudEvent, Uni<?>> handler = handlers.get(event.type());
         RecordingHandler ownStatement = recording.get(event.type());
-        return Uni.createFrom().deferred(() -> ownStatement != null ? ownStatement.applyOnce(consumer, event)
-                        : inbox.applyOnce(consumer, event,
-                                () -> handler == null ? Uni.createFrom().voidItem() : handler.apply(event)))
-                .onFailure(failure -> !(failure instanceof MalformedEventException))
+        if (handler == null && ownStatement == null) {
+            // nothing to change, so nothing to record: applying it again changes nothing either
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> ownStatement != null
+                        ? ownStatement.applyOnce(pool, consumer, event).invoke(stored -> {
+                            if (stored) {
+                                afterRecorded.run();
+                            }
+                        })
+                        : inbox.applyOnce(consumer, event, () -> handler.apply(event)))
+                .onFailure(failure -> !permanent(failure))
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).atMost(TRANSIENT_RETRIES)
                 // a failure returned from here is dead-lettered by the connector (failure-strategy=dead-letter-queue)
                 .onFailure().invoke(failure -> DeadLetterCounter.record(consumer, failure))
                 .onSubscription().invoke(IN_FLIGHT::incrementAndGet)
                 .onTermination().invoke(IN_FLIGHT::decrementAndGet)
                 .replaceWithVoid();
+    }
+
+    /**
+     * A malformed event, or one the database refuses for its data (SQLSTATE class 22: a NUL in a text, a number or a
+     * date out of range): the same event fails the same way however often it is tried, and retrying would hold up
+     * its partition for minutes.
+     */
+    static boolean permanent(Throwable failure) {
+        if (failure instanceof MalformedEventException) {
+            return true;
+        }
+        // Hibernate Reactive wraps the driver's exception
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DatabaseException refused) {
+                return refused.getSqlState() != null && refused.getSqlState().startsWith(DATA_EXCEPTION);
+            }
+        }
+        return false;
     }
 
     static int inFlight() {

@@ -3,6 +3,7 @@ package vn.city.common.testing;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
@@ -25,8 +26,36 @@ public final class TopicWriter implements AutoCloseable {
     }
 
     public void send(String topic, String key, String value) {
+        sendAt(topic, key, value);
+    }
+
+    /** Publishes and tells where the record landed (partition and offset). */
+    public RecordMetadata sendAt(String topic, String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    /**
+     * Publishes the values as one produce request (one record batch on one partition), so that a consumer's poll
+     * returns them together.
+     */
+    public void sendTogether(String topic, String key, List<String> values) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TopicReader.bootstrap());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 1000);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
+        props.put(ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG, List.of());
+        try (KafkaProducer<String, String> together = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            List<java.util.concurrent.Future<RecordMetadata>> sent = values.stream()
+                    .map(v -> together.send(new ProducerRecord<>(topic, key, v))).toList();
+            together.flush();
+            for (var f : sent) {
+                f.get(30, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic, e);
         }

@@ -131,23 +131,18 @@ class BrokerOutageIT {
             await("meeting-service applied every figure").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> Db.countAny(Service.MEETING, "select count(*) from inbox_event where consumer = 'meeting-service'"
                             + " and event_id = any(?)", eventIds) == FIGURES);
-            await("task-service recorded every figure event").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> Db.countAny(Service.TASK, "select count(*) from inbox_event where consumer = 'task-service'"
-                            + " and event_id = any(?)", eventIds) == FIGURES);
-            Kafka.awaitCaughtUp(Duration.ofSeconds(60), Service.MEETING, Service.TASK);
+            // task-service keeps nothing of a figure: it consumed them all when its group has caught up
+            Kafka.awaitCaughtUp(Duration.ofSeconds(180), Service.MEETING, Service.TASK);
             long appliedMeeting = Db.countAny(Service.MEETING, "select count(*) from inbox_event where consumer = 'meeting-service'"
                     + " and event_id = any(?)", eventIds);
             long readModel = Db.count(Service.MEETING, "select count(*) from figure_submission_view where indicator_code = ?", code);
-            long appliedTask = Db.countAny(Service.TASK, "select count(*) from inbox_event where consumer = 'task-service'"
-                    + " and event_id = any(?)", eventIds);
             assertThat(appliedMeeting).isEqualTo(FIGURES);
             assertThat(readModel).as("meeting-service figure read model rows").isEqualTo(FIGURES);
-            assertThat(appliedTask).isEqualTo(FIGURES);
             Figures.record("broker-outage", "outage=%d s accepted=%d stored=%d produced(outbox)=%d published(topic records)=%d "
-                            + "distinct=%d applied(meeting-service inbox)=%d readModel(meeting-service)=%d applied(task-service inbox)=%d "
+                            + "distinct=%d applied(meeting-service inbox)=%d readModel(meeting-service)=%d task-service caught up "
                             + "allPublished %d s after the broker returned",
                     Duration.between(pausedAt, resumedAt).toSeconds(), statuses.stream().filter(s -> s == 201).count(),
-                    FIGURES, eventIds.size(), onTopic.size(), distinct.size(), appliedMeeting, readModel, appliedTask,
+                    FIGURES, eventIds.size(), onTopic.size(), distinct.size(), appliedMeeting, readModel,
                     publishedAfter.toSeconds());
         }
         for (Service s : Service.values()) {

@@ -51,6 +51,23 @@ public final class Kafka {
         }
     }
 
+    /** The offset a service's consumer group has committed on one partition (the next record it will read); 0 if none. */
+    public static long committed(Service service, String topic, int partition) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, StackConfig.KAFKA);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
+        try (Admin admin = Admin.create(props)) {
+            OffsetAndMetadata c = admin.listConsumerGroupOffsets(service.group()).partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).get(new TopicPartition(topic, partition));
+            return c == null ? 0 : c.offset();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the offsets of " + service.group() + ": " + e, e);
+        }
+    }
+
     /** Waits until the consumers of every given service have committed everything on their topics. */
     public static void awaitCaughtUp(Duration timeout, Service... services) {
         for (Service s : services) {

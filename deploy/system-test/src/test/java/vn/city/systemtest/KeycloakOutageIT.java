@@ -154,14 +154,15 @@ class KeycloakOutageIT {
                     .isEqualTo(created);
             List<String> events = Db.strings(Service.INDICATOR, "select id::text from outbox_event where type ="
                     + " 'city.indicator.figure-submitted.v1' and event_key like ?", code + "/%");
-            await("both consumers applied the figures").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+            await("meeting-service applied the figures").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                     .until(() -> Db.countAny(Service.MEETING, "select count(*) from inbox_event where event_id = any(?)", events)
-                            == events.size() && Db.countAny(Service.TASK, "select count(*) from inbox_event where event_id ="
-                            + " any(?)", events) == events.size());
+                            == events.size());
+            // task-service keeps nothing of a figure: it consumed them all when its group has caught up
+            Kafka.awaitCaughtUp(Duration.ofSeconds(60), Service.TASK);
             long views = Db.count(Service.MEETING, "select count(*) from figure_submission_view where indicator_code = ?", code);
             Figures.record("keycloak-outage", "figures accepted=%d stored=%d events produced=%d applied meeting-service=%d "
-                            + "(read model rows %d) task-service=%d; lost=0 appliedTwice=%d", created, created, events.size(),
-                    events.size(), views, events.size(), views - events.size());
+                            + "(read model rows %d) task-service caught up; lost=0 appliedTwice=%d", created, created, events.size(),
+                    events.size(), views, views - events.size());
             assertThat(events).hasSize((int) created);
             assertThat(views).isEqualTo(created);
         }

@@ -2,9 +2,12 @@ package vn.city.meeting.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import vn.city.common.event.CloudEvent;
 import vn.city.common.event.EventCodec;
 import vn.city.common.inbox.EventConsumer;
@@ -36,8 +39,6 @@ import java.util.Map;
 @ApplicationScoped
 public class IndicatorEventsConsumer {
 
-    private static final Logger LOG = Logger.getLogger(IndicatorEventsConsumer.class);
-
     static final String PREFIX = "city.indicator.";
 
     private final EventConsumer consumer;
@@ -48,7 +49,8 @@ public class IndicatorEventsConsumer {
     private final FigureSubmissions submissions;
 
     public IndicatorEventsConsumer(EventCodec codec, Inbox inbox, ResultRepository results,
-                                   ProposalRepository proposals, PackLines lines, FigureSubmissions submissions) {
+                                   ProposalRepository proposals, PackLines lines, FigureSubmissions submissions,
+                                   Pool pool) {
         this.codec = codec;
         this.submissions = submissions;
         this.results = results;
@@ -60,13 +62,20 @@ public class IndicatorEventsConsumer {
                 PREFIX + "target-set.v1", this::targetSet,
                 PREFIX + "indicator-off-track.v1", this::offTrack),
                 Map.of(PREFIX + "figure-submitted.v1", this::figureSubmitted,
-                        PREFIX + "city-result-changed.v1", this::cityResultChanged));
+                        PREFIX + "city-result-changed.v1", this::cityResultChanged),
+                // the statements marked the lines they change: once committed, the sweep builds them shortly
+                pool, lines::marked);
     }
 
+    /**
+     * What one poll returned ({@code batch=true}): the figures and city results of a batch are stored in one
+     * transaction; a record that cannot be applied is dead-lettered alone.
+     */
     @Incoming("indicator-events")
-    public Uni<Void> consume(String message) {
-        return Uni.createFrom().deferred(() -> consumer.consume(message))
-                .onFailure().invoke(e -> LOG.warnf("%s: message refused, sent to the dead-letter topic: %s", "indicator-events", e.toString()));
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch.getRecords())
+                .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 
     private static OffsetDateTime now() {
@@ -142,7 +151,7 @@ public class IndicatorEventsConsumer {
      * the lines that show it, in one statement with the inbox row ({@link FigureSubmissions}). The city's value is
      * never taken from here: it comes from city-result-changed, as indicator-service formed it.
      */
-    Uni<?> figureSubmitted(String consumerName, CloudEvent event) {
+    Uni<Boolean> figureSubmitted(SqlClient client, String consumerName, CloudEvent event) {
         JsonNode d = event.data();
         String submissionId = Json.required(d, "submissionId", "figure-submitted");
         JsonNode own = d.path("result");
@@ -160,7 +169,7 @@ public class IndicatorEventsConsumer {
                 codec.tree(own).toString(), figures.value() != null ? figures : withValue(figures, value));
         List<String> lineKeys = Period.tryParse(period).map(p -> PackLines.showing(p).stream().map(Period::toString).toList())
                 .orElse(List.of());
-        return submissions.storeOnce(consumerName, event, s, lineKeys).invoke(this::markedWhenStored);
+        return submissions.storeOnce(client, consumerName, event, s, lineKeys);
     }
 
     /**
@@ -168,7 +177,7 @@ public class IndicatorEventsConsumer {
      * One statement with the inbox row; when the result is BEHIND, its proposal for the period's next briefing is made
      * in the same transaction.
      */
-    Uni<?> cityResultChanged(String consumerName, CloudEvent event) {
+    Uni<Boolean> cityResultChanged(SqlClient client, String consumerName, CloudEvent event) {
         JsonNode d = event.data();
         String type = "city-result-changed";
         String indicator = Json.required(d, "indicatorCode", type);
@@ -186,16 +195,8 @@ public class IndicatorEventsConsumer {
                 Json.strings(d, "contributingUnits"), Json.strings(d, "missingUnits"), revision,
                 Json.instant(d, "computedAt"), Json.text(d, "cause"));
         List<String> lineKeys = Period.tryParse(period).map(p -> List.of(p.toString())).orElse(List.of());
-        return results.storeOnce(consumerName, event, c, lineKeys,
-                "BEHIND".equals(status) ? connection -> proposals.proposeOffTrack(connection, indicator, period) : null)
-                .invoke(this::markedWhenStored);
-    }
-
-    /** A statement of its own stored the event and marked its lines: the sweep builds them shortly. */
-    private void markedWhenStored(boolean stored) {
-        if (stored) {
-            lines.marked();
-        }
+        return results.storeOnce(client, consumerName, event, c, lineKeys,
+                "BEHIND".equals(status) ? connection -> proposals.proposeOffTrack(connection, indicator, period) : null);
     }
 
     private static Figures figures(JsonNode r, String version) {

@@ -1,7 +1,7 @@
 package vn.city.meeting.readmodel.repository;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.city.common.event.CloudEvent;
@@ -60,17 +60,12 @@ public class FigureSubmissions {
             select count(*) as stored from submission
             """.formatted(Inbox.RECORD, ResultRepository.markLines("$5", "$26", "submission"));
 
-    private final Pool pool;
-
-    public FigureSubmissions(Pool pool) {
-        this.pool = pool;
-    }
-
     /**
      * Stores the submission once for {@code consumer} and marks the pack lines of {@code linePeriods}; nothing when
-     * the inbox already holds the event or the submission is already kept. @return whether it was stored now
+     * the inbox already holds the event or the submission is already kept. {@code client}: the pool (the statement
+     * commits on its own) or a connection in a batch's transaction. @return whether it was stored now
      */
-    public Uni<Boolean> storeOnce(String consumer, CloudEvent event, Submission s, List<String> linePeriods) {
+    public Uni<Boolean> storeOnce(SqlClient client, String consumer, CloudEvent event, Submission s, List<String> linePeriods) {
         Figures r = s.unitResult();
         Tuple args = Tuple.tuple(Arrays.asList(consumer, event.id(), event.type(),
                 s.submissionId(), s.indicatorCode(), s.indicatorName(), s.measureUnit(), s.nature(), s.direction(),
@@ -78,6 +73,6 @@ public class FigureSubmissions {
                 text(r.value()), text(r.yearToDate()), text(r.target()), text(r.attainmentPercent()),
                 text(r.expectedPercent()), text(r.samePeriodLastYear()), text(r.change()), r.changeKind(), r.status(),
                 r.currentVersion(), linePeriods.stream().sorted().toArray(String[]::new)));
-        return pool.preparedQuery(SQL).execute(args).map(rows -> rows.iterator().next().getLong("stored") > 0);
+        return client.preparedQuery(SQL).execute(args).map(rows -> rows.iterator().next().getLong("stored") > 0);
     }
 }

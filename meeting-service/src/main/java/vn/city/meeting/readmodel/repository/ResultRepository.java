@@ -82,18 +82,13 @@ public class ResultRepository {
                 .formatted(indicator, periods, stored);
     }
 
-    private final Pool pool;
-
-    public ResultRepository(Pool pool) {
-        this.pool = pool;
-    }
-
     /**
      * Stores the city's result once for {@code consumer} unless a higher revision is already kept, and marks the pack
      * lines of {@code linePeriods}. When {@code thenWhenStored} is given, it runs in the same transaction after the
-     * result is stored (the statement then does not commit on its own). @return whether it was stored now
+     * result is stored. {@code client}: the pool (the statement commits on its own, or with {@code thenWhenStored} in
+     * a transaction of its own) or a connection in a batch's transaction. @return whether it was stored now
      */
-    public Uni<Boolean> storeOnce(String consumer, CloudEvent event, CityResult c, List<String> linePeriods,
+    public Uni<Boolean> storeOnce(SqlClient client, String consumer, CloudEvent event, CityResult c, List<String> linePeriods,
                                   Function<SqlConnection, Uni<?>> thenWhenStored) {
         Figures f = c.figures();
         Tuple args = Tuple.tuple(Arrays.asList(consumer, event.id(), event.type(),
@@ -105,10 +100,16 @@ public class ResultRepository {
                 c.missingUnits().toArray(String[]::new), c.revision(), c.computedAt(), c.cause(),
                 linePeriods.stream().sorted().toArray(String[]::new)));
         if (thenWhenStored == null) {
-            return store(pool, args);
+            return store(client, args);
         }
-        return pool.withTransaction(conn -> store(conn, args)
-                .call(stored -> stored ? thenWhenStored.apply(conn) : Uni.createFrom().voidItem()));
+        if (client instanceof Pool pool) {
+            return pool.withTransaction(conn -> storeThen(conn, args, thenWhenStored));
+        }
+        return storeThen((SqlConnection) client, args, thenWhenStored);
+    }
+
+    private static Uni<Boolean> storeThen(SqlConnection conn, Tuple args, Function<SqlConnection, Uni<?>> then) {
+        return store(conn, args).call(stored -> stored ? then.apply(conn) : Uni.createFrom().voidItem());
     }
 
     private static Uni<Boolean> store(SqlClient client, Tuple args) {

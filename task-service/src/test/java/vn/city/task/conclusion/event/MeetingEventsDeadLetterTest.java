@@ -8,12 +8,14 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import vn.city.common.testing.TopicReader;
 import vn.city.common.testing.TopicWriter;
+import vn.city.task.support.Fixtures;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,11 +54,12 @@ class MeetingEventsDeadLetterTest {
         }
     }
 
+    /** A meeting's conclusion with one directive: a type task-service applies (and records in its inbox). */
     private static String envelope(String id) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/city/meeting-service","type":"city.meeting.probe.v1",
-                 "time":"2022-06-30T14:00:00Z","subject":"probe","datacontenttype":"application/json",
-                 "data":{"note":"Họp giao ban tháng 7/2022"}}""".formatted(id);
+        String meetingId = UUID.randomUUID().toString();
+        return Fixtures.envelope(id, "/city/meeting-service", MeetingEventsConsumer.MEETING_CONCLUDED, meetingId,
+                Fixtures.concluded(meetingId, 1, List.of(Fixtures.directive(UUID.randomUUID().toString(),
+                        "Họp giao ban tháng 7/2022: rà soát tiến độ", "ENV", List.of(), null, true, "NORMAL", List.of()))));
     }
 
     private int applied(String eventId) throws Exception {
