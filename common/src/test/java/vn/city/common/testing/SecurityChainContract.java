@@ -44,6 +44,33 @@ public abstract class SecurityChainContract {
                 .body("department", equalTo("W-SONGCAU"));
     }
 
+    /** Each token is verified once and its identity reused (VerifiedTokenIdentityProvider): no other token's. */
+    @Test
+    void aTokenSeenBeforeCarriesOnlyItsOwnRightsAndAnAlteredCopyIsRefused() {
+        String token = Tokens.rpt("officer-songcau", client());
+        for (int use = 1; use <= 2; use++) {
+            given().auth().oauth2(token).when().get("/api/me")
+                    .then().statusCode(200).body("username", equalTo("officer-songcau")).body("department", equalTo("W-SONGCAU"));
+        }
+        String viewer = Tokens.of("viewer");
+        for (int use = 1; use <= 2; use++) {
+            given().auth().oauth2(viewer).contentType("application/json").body("{}")
+                    .when().post(writePath()).then().statusCode(403);
+        }
+        String[] parts = token.split("\\.");
+        String otherSignature = parts[0] + "." + parts[1] + "." + changed(parts[2]);
+        String otherClaims = parts[0] + "." + changed(parts[1]) + "." + parts[2];
+        given().auth().oauth2(otherSignature).when().get("/api/me").then().statusCode(401);
+        given().auth().oauth2(otherClaims).when().get("/api/me").then().statusCode(401);
+    }
+
+    /** One base64url character in the middle replaced by another. */
+    private static String changed(String segment) {
+        int i = segment.length() / 2;
+        char c = segment.charAt(i);
+        return segment.substring(0, i) + (c == 'A' ? 'B' : 'A') + segment.substring(i + 1);
+    }
+
     @Test
     void noTokenIs401ProblemJson() {
         given().when().get("/api/me")
