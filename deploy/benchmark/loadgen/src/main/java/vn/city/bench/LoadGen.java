@@ -476,7 +476,9 @@ public final class LoadGen {
                                 }
                             }
                         }
-                        Thread.sleep(pollMs);
+                        // every pending id is looked up on each poll: when the consumer lags by thousands the poll
+                        // itself would load meeting-service's database; at most ~20,000 lookups a second
+                        Thread.sleep(Math.max(pollMs, pending.size() / 20));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -488,6 +490,12 @@ public final class LoadGen {
             poller.start();
             log("event latency: %d figures/s for %.0f s (open loop, at most %d in flight), polling the read model every %d ms",
                     rate, seconds, maxInFlight, pollMs);
+            // every figure is submitted, one in trackEvery is followed into the read model (about 100 a second): parsing
+            // every answer and looking up every pending id loaded the two cores with the measurement itself
+            int trackEvery = Math.max(1, rate / 100);
+            Connection meetWaits = Pg.connect(pgHostPort, dbMeeting, pgUser, pgPassword);
+            WaitSampler meetingWaits = new WaitSampler(meetWaits, dbMeeting);
+            MachineCpu.Snapshot cpu0 = Load.machine.take();
             long start = System.nanoTime() + 50_000_000L;
             for (int i = 0; i < total; i++) {
                 long intended = start + i * intervalNs;
@@ -497,6 +505,7 @@ public final class LoadGen {
                     completed.incrementAndGet();
                     continue;
                 }
+                boolean tracked = i % trackEvery == 0;
                 http.client.sendAsync(Http.postJson(indicatorUrl + "/api/figures", token, body()),
                         HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                     inFlight.release();
@@ -510,6 +519,9 @@ public final class LoadGen {
                         }
                         synchronized (http201) {
                             http201.recordValue(Math.max(1, (now - intended) / 1000));
+                        }
+                        if (!tracked) {
+                            return;
                         }
                         JsonNode f = Http.json(r.body()).path("figure");
                         Instant at = OffsetDateTime.parse(f.path("submittedAt").asText()).toInstant();
@@ -528,6 +540,9 @@ public final class LoadGen {
             done = true;
             poller.join(120_000);
             poller.interrupt();
+            Map<String, Long> cpu = MachineCpu.between(cpu0, Load.machine.take());
+            meetingWaits.close();
+            meetWaits.close();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ratePerSecond", rate);
             m.put("seconds", seconds);
@@ -536,6 +551,7 @@ public final class LoadGen {
             m.put("errors", errors.get());
             m.put("accepted", http201.getTotalCount());
             m.put("acceptedPerSecond", Load.round(http201.getTotalCount() / ((sentEnd - start) / 1e9), 1));
+            m.put("followedOneIn", trackEvery);
             m.put("seenInReadModel", seen[0]);
             m.put("notSeen", pending.size());
             m.put("p50Ms", ms(fromResponse, 50));
@@ -545,11 +561,16 @@ public final class LoadGen {
             m.put("fromSubmittedAtP99Ms", ms(fromSubmittedAt, 99));
             m.put("submissionHttpP50Ms", ms(http201, 50));
             m.put("submissionHttpP99Ms", ms(http201, 99));
-            m.put("pollIntervalMs", pollMs);
+            m.put("pollIntervalMs", pollMs + " (longer while many are pending: pending / 20 ms)");
+            m.put("meetingDbActiveSessionsByWait", meetingWaits.summary());
+            Map<String, Object> perFigure = new LinkedHashMap<>();
+            long figures = Math.max(1, http201.getTotalCount());
+            cpu.forEach((group, ticks) -> perFigure.put(group, Load.round(ticks * Proc.MS_PER_TICK / figures, 3)));
+            m.put("machineCpuMsPerFigureUntilSeen", perFigure);
             if (firstError[0] != null) {
                 m.put("firstError", firstError[0]);
             }
-            log("commit -> briefing read model at %d/s: p50 %.1f ms, p99 %.1f ms (%d accepted, %d seen, %d not seen, %d errors, %d dropped); submission p99 %.1f ms",
+            log("commit -> briefing read model at %d/s: p50 %.1f ms, p99 %.1f ms (%d accepted, %d followed and seen, %d not seen, %d errors, %d dropped); submission p99 %.1f ms",
                     rate, ms(fromResponse, 50), ms(fromResponse, 99), http201.getTotalCount(), seen[0], pending.size(),
                     errors.get(), dropped, ms(http201, 99));
             return m;

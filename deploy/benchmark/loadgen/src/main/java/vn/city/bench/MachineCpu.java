@@ -75,7 +75,7 @@ final class MachineCpu {
         }
         String comm = comm(pid);
         if (comm.equals("postgres")) {
-            return "postgres";
+            return postgres(cmdline(pid));
         }
         if (comm.equals("java")) {
             String cmdline = cmdline(pid);
@@ -87,6 +87,18 @@ final class MachineCpu {
             }
         }
         return "other";
+    }
+
+    /**
+     * A backend's title is "postgres: user database client state": its CPU counts for that database (one per service);
+     * the server's own processes (WAL writer, checkpointer, io workers, autovacuum) for "postgres (server)".
+     */
+    static String postgres(String cmdline) {
+        String[] f = cmdline.trim().split("\\s+");
+        if (f.length >= 4 && f[0].equals("postgres:") && (f[3].contains("(") || f[3].equals("[local]"))) {
+            return "postgres " + f[2];
+        }
+        return "postgres (server)";
     }
 
     private static String comm(int pid) {

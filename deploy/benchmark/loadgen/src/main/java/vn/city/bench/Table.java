@@ -79,12 +79,19 @@ final class Table {
             if (e.isEmpty()) {
                 continue;
             }
-            b.append(String.format(Locale.ROOT, "| commit → briefing read model, %s/s scheduled for %s s (%s accepted = %s/s, %s errors, %s not sent: %s in flight) | p50 %s ms, p99 %s ms, max %s ms (from submittedAt: p50 %s, p99 %s); submission p50 %s / p99 %s ms |%n",
+            b.append(String.format(Locale.ROOT, "| commit → briefing read model, %s/s scheduled for %s s (%s accepted = %s/s, %s errors, %s not sent: %s in flight; one in %s followed into the read model) | p50 %s ms, p99 %s ms, max %s ms (from submittedAt: p50 %s, p99 %s); submission p50 %s / p99 %s ms |%n",
                     e.get("ratePerSecond"), n(e.get("seconds"), "%.0f"), e.get("accepted"), n(e.get("acceptedPerSecond"), "%.0f"),
-                    e.get("errors"), e.get("droppedInFlightLimit"), map(r, "settings").get("maxInFlight"),
+                    e.get("errors"), e.get("droppedInFlightLimit"), map(r, "settings").get("maxInFlight"), e.get("followedOneIn"),
                     n(e.get("p50Ms"), "%.1f"), n(e.get("p99Ms"), "%.1f"), n(e.get("maxMs"), "%.1f"),
                     n(e.get("fromSubmittedAtP50Ms"), "%.1f"), n(e.get("fromSubmittedAtP99Ms"), "%.1f"),
                     n(e.get("submissionHttpP50Ms"), "%.1f"), n(e.get("submissionHttpP99Ms"), "%.1f")));
+        }
+        for (String k : List.of("atTargetRate", "atHalfCapacity")) {
+            Map<String, Object> e = map(ev, k);
+            if (!e.isEmpty()) {
+                b.append(String.format(Locale.ROOT, "| ↳ during that run (%s/s): meeting-service's database sessions %s; machine CPU ms per figure until seen %s |%n",
+                        e.get("ratePerSecond"), e.get("meetingDbActiveSessionsByWait"), e.get("machineCpuMsPerFigureUntilSeen")));
+            }
         }
         Map<String, Object> ct = map(r, "conclusionToTasks");
         b.append(String.format(Locale.ROOT, "| published conclusion → its %s tasks exist (%s conclusions) | p50 %s ms, max %s ms |%n",
