@@ -109,9 +109,23 @@ public class PackLines {
             select period from pack_line_pending group by period order by min(marked_at) limit :limit
             """;
 
-    /** Takes the marks of a period: they stay locked until the build commits. */
+    /**
+     * Takes the marks of a period: they stay locked until the build commits. A pack read takes them all, waiting for
+     * the events still writing them, so that it never shows less than the read models hold.
+     */
     static final String TAKE_PENDING = """
             delete from pack_line_pending where period = :period returning indicator_code
+            """;
+
+    /**
+     * Takes the marks of a period that no event is writing right now; the others are taken by a later sweep, after
+     * their events commit. The sweep does not queue behind a batch of events holding hundreds of marks, and the
+     * batches of the other partitions do not queue behind it.
+     */
+    static final String TAKE_UNLOCKED = """
+            delete from pack_line_pending where (period, indicator_code) in (
+                select period, indicator_code from pack_line_pending where period = :period for update skip locked)
+            returning indicator_code
             """;
 
     /** Results without a line: loaded behind the consumers' back (an upgrade from before pack_line, a direct load). */
@@ -192,11 +206,12 @@ public class PackLines {
     }
 
     /**
-     * Rebuilds the marked lines of one period and clears their marks, in the caller's transaction.
+     * Rebuilds the marked lines of one period and clears their marks, in the caller's transaction; with
+     * {@code skipLocked} (the sweep) only the marks no event is writing now ({@link #TAKE_UNLOCKED}).
      * @return how many lines were marked
      */
-    public Uni<Integer> buildPending(Period period) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(TAKE_PENDING, String.class)
+    public Uni<Integer> buildPending(Period period, boolean skipLocked) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(skipLocked ? TAKE_UNLOCKED : TAKE_PENDING, String.class)
                 .setParameter("period", period.toString()).getResultList())
                 .chain(codes -> codes.isEmpty() ? Uni.createFrom().item(0)
                         : refresh(period, codes.stream().sorted().toList(), true).replaceWith(codes.size()));

@@ -91,7 +91,7 @@ public class PackRepository {
      */
     public Uni<PackRead> read(UUID meetingId, Period period, String taskScope) {
         return readOnce(meetingId, period, taskScope, true).chain(read -> read == null
-                ? Panache.withTransaction(() -> lines.buildPending(period))
+                ? Panache.withTransaction(() -> lines.buildPending(period, false))
                         .chain(() -> readOnce(meetingId, period, taskScope, false))
                 : Uni.createFrom().item(read));
     }

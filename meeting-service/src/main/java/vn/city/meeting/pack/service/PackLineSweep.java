@@ -102,7 +102,7 @@ public class PackLineSweep {
             int built = 0;
             for (String period : periods) {
                 built += VertxContextSupport.subscribeAndAwait(
-                        () -> Panache.withTransaction(() -> lines.buildPending(Period.parse(period))));
+                        () -> Panache.withTransaction(() -> lines.buildPending(Period.parse(period), true)));
             }
             lookAgain = built > 0;
         } catch (Throwable e) {
