@@ -3,6 +3,8 @@ package vn.city.common.inbox;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.DatabaseException;
 import org.jboss.logging.Logger;
 import vn.city.common.event.CloudEvent;
@@ -13,8 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The shape of every consumer: parse the envelope (a malformed one fails the message, which the connector's
@@ -81,14 +85,14 @@ public class EventConsumer {
      * caller acknowledges the batch when this completes.
      */
     public Uni<Void> consumeBatch(List<? extends KafkaRecord<?, String>> records) {
+        List<Supplier<Uni<Void>>> steps = new ArrayList<>();
         List<Pending> group = new ArrayList<>();
-        Uni<Void> steps = Uni.createFrom().voidItem();
         for (KafkaRecord<?, String> record : records) {
             CloudEvent event;
             try {
                 event = read(record.getPayload());
             } catch (MalformedEventException malformed) {
-                steps = steps.chain(() -> deadLetter(record, malformed));
+                steps.add(() -> deadLetter(record, malformed));
                 continue;
             }
             RecordingHandler ownStatement = recording.get(event.type());
@@ -96,13 +100,22 @@ public class EventConsumer {
                 group.add(new Pending(record, event, ownStatement));
                 continue;
             }
-            steps = then(steps, group);
+            addGroup(steps, group);
             group = new ArrayList<>();
-            steps = steps.chain(() -> apply(event).onFailure().recoverWithUni(failure -> deadLetter(record, failure)));
+            steps.add(() -> apply(event).onFailure().recoverWithUni(failure -> deadLetter(record, failure)));
         }
-        Uni<Void> all = then(steps, group);
-        return Uni.createFrom().deferred(() -> all)
-                .onSubscription().invoke(IN_FLIGHT::incrementAndGet)
+        addGroup(steps, group);
+        return Uni.createFrom().deferred(() -> {
+            // each step goes on on the context the batch was delivered on: the pool's transaction and the
+            // connector's nack complete on other contexts, where Hibernate Reactive (the plain handlers) cannot run
+            Context delivered = Vertx.currentContext();
+            Executor back = delivered == null ? Runnable::run : task -> delivered.runOnContext(ignored -> task.run());
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Supplier<Uni<Void>> step : steps) {
+                chain = chain.chain(() -> step.get().emitOn(back));
+            }
+            return chain;
+        }).onSubscription().invoke(IN_FLIGHT::incrementAndGet)
                 .onTermination().invoke(IN_FLIGHT::decrementAndGet);
     }
 
@@ -110,12 +123,12 @@ public class EventConsumer {
     private record Pending(KafkaRecord<?, String> record, CloudEvent event, RecordingHandler handler) {
     }
 
-    private Uni<Void> then(Uni<Void> steps, List<Pending> group) {
+    private void addGroup(List<Supplier<Uni<Void>>> steps, List<Pending> group) {
         if (group.isEmpty()) {
-            return steps;
+            return;
         }
         List<Pending> events = List.copyOf(group);
-        return steps.chain(() -> events.size() == 1 ? alone(events.get(0)) : together(events));
+        steps.add(() -> events.size() == 1 ? alone(events.get(0)) : together(events));
     }
 
     /** One transaction, the statements pipelined; when it fails, each event alone. */

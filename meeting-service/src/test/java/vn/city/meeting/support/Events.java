@@ -56,11 +56,16 @@ public final class Events implements AutoCloseable {
     }
 
     public void unit(String code, String name, String kind) {
+        writer.send(INDICATOR_TOPIC, code, unitEnvelope(code, name, kind));
+    }
+
+    /** The envelope of {@link #unit}, not sent. */
+    public String unitEnvelope(String code, String name, String kind) {
         Map<String, Object> data = fields("code", code, "name", name, "kind", kind,
                 "parentCode", "CITY".equals(kind) ? null : "CITY", "active", true, "validFrom", "2015-01-01",
                 "validTo", null, "predecessorCodes", List.of(), "successorCodes", List.of());
-        writer.send(INDICATOR_TOPIC, code, envelope("city.indicator.unit-changed.v1", code, data, now()));
         PUBLISHED_UNIT_NAMES.put(code, name);
+        return envelope("city.indicator.unit-changed.v1", code, data, now());
     }
 
     public void target(String indicator, int year, BigDecimal value, String kind) {
