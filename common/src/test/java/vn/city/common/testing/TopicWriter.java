@@ -17,12 +17,15 @@ public final class TopicWriter implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
 
     public TopicWriter() {
-        Properties props = new Properties();
+        producer = producer(new Properties());
+    }
+
+    /** acks=all, plus {@code props}. See TopicReader: no metric reporters, serializers as objects, so it works inside @QuarkusTest too. */
+    private static KafkaProducer<String, String> producer(Properties props) {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TopicReader.bootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        // See TopicReader: no metric reporters, serializers as objects, so it works inside @QuarkusTest too.
         props.put(ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG, List.of());
-        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
     public void send(String topic, String key, String value) {
@@ -43,13 +46,10 @@ public final class TopicWriter implements AutoCloseable {
      * returns them together.
      */
     public void sendTogether(String topic, String key, List<String> values) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TopicReader.bootstrap());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 1000);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
-        props.put(ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG, List.of());
-        try (KafkaProducer<String, String> together = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        Properties lingering = new Properties();
+        lingering.put(ProducerConfig.LINGER_MS_CONFIG, 1000);
+        lingering.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
+        try (KafkaProducer<String, String> together = producer(lingering)) {
             List<java.util.concurrent.Future<RecordMetadata>> sent = values.stream()
                     .map(v -> together.send(new ProducerRecord<>(topic, key, v))).toList();
             together.flush();

@@ -24,10 +24,7 @@ public final class Kafka {
 
     /** Total lag of a service's consumer group over the topics it consumes (committed offset to end offset). */
     public static long lag(Service service) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, StackConfig.KAFKA);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = admin()) {
             Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
             for (String channel : service.incoming) {
                 String topic = StackConfig.TOPIC_PREFIX + channel;
@@ -53,10 +50,7 @@ public final class Kafka {
 
     /** The offset a service's consumer group has committed on one partition (the next record it will read); 0 if none. */
     public static long committed(Service service, String topic, int partition) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, StackConfig.KAFKA);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = admin()) {
             OffsetAndMetadata c = admin.listConsumerGroupOffsets(service.group()).partitionsToOffsetAndMetadata()
                     .get(10, TimeUnit.SECONDS).get(new TopicPartition(topic, partition));
             return c == null ? 0 : c.offset();
@@ -66,6 +60,13 @@ public final class Kafka {
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the offsets of " + service.group() + ": " + e, e);
         }
+    }
+
+    private static Admin admin() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, StackConfig.KAFKA);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
+        return Admin.create(props);
     }
 
     /** Waits until the consumers of every given service have committed everything on their topics. */

@@ -1,5 +1,6 @@
 package vn.city.systemtest;
 
+import org.awaitility.core.ConditionTimeoutException;
 import vn.city.systemtest.ServiceProcesses.Instance;
 
 import java.io.IOException;
@@ -9,12 +10,15 @@ import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * HTTP calls of the fault tests, one new connection a call (no keep-alive: a pooled connection to a stopping process
@@ -58,7 +62,14 @@ public final class Traffic {
             // the balancer's list may change between attempts (a replica taken out while it stops)
             List<Instance> view = List.copyOf(replicas);
             if (view.isEmpty()) {
-                sleep(200);
+                // every replica taken out of the balancer: wait until one is back in it (or the deadline)
+                long left = deadline - System.nanoTime();
+                try {
+                    await().atMost(Duration.ofNanos(Math.max(left, 1))).pollInterval(Duration.ofMillis(20))
+                            .until(() -> !replicas.isEmpty());
+                } catch (ConditionTimeoutException none) {
+                    break;
+                }
                 continue;
             }
             Instance target = view.get(Math.floorMod(start + attempt, view.size()));
