@@ -42,8 +42,8 @@ final class Infrastructure {
 
     static void prepare() {
         for (Service s : Service.values()) {
-            for (int port : new int[] {28080 + s.portSuffix, 29080 + s.portSuffix, 38080 + s.portSuffix,
-                    39080 + s.portSuffix}) {
+            for (int port : new int[] {ServiceProcesses.Instance.httpPort(s, 0), ServiceProcesses.Instance.managementPort(s, 0),
+                    ServiceProcesses.Instance.httpPort(s, 1), ServiceProcesses.Instance.managementPort(s, 1)}) {
                 if (inUse(port)) {
                     throw new IllegalStateException("port " + port + " (system test " + s.module + ") is in use: a "
                             + "process of an earlier run still running? Stop it first.");

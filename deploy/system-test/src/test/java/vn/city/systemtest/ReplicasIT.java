@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two replicas of each service at once (the second on ports 3808x/3908x, same database, same consumer group):
+ * Two replicas of each service at once (the second on ports 3008x/3108x, same database, same consumer group):
  * relays, consumers and the overdue job must not duplicate events, tasks or overdue notices.
  */
 class ReplicasIT {

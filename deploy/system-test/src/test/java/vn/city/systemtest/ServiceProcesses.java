@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the three services as separate OS processes from their packaged jars ({@code <svc>/target/quarkus-app}),
- * against the real local stack, on ports of their own (2808x/2908x, replicas 3808x/3908x), dedicated databases
+ * against the real local stack, on ports of their own (2808x/2908x, replicas 3008x/3108x), dedicated databases
  * ({@code *_st}) and {@code st.}-prefixed topics and consumer groups, so a running stack or the services' own tests
  * are not disturbed. Each process logs to {@code target/processes/<name>.log}.
  * <p>
@@ -84,12 +84,24 @@ public final class ServiceProcesses {
         Instance(Service service, int replica, Path log, Map<String, String> overrides) {
             this.service = service;
             this.replica = replica;
-            // replicas 2 and up (the outage tests' own instances): 5808x/5908x, 5809x/5909x, ...
-            this.httpPort = (replica == 0 ? 28080 : replica == 1 ? 38080 : 58080 + 10 * (replica - 2)) + service.portSuffix;
-            this.managementPort = (replica == 0 ? 29080 : replica == 1 ? 39080 : 59080 + 10 * (replica - 2))
-                    + service.portSuffix;
+            this.httpPort = httpPort(service, replica);
+            this.managementPort = managementPort(service, replica);
             this.log = log;
             this.overrides = Map.copyOf(overrides);
+        }
+
+        /**
+         * 2808x, replica 1 3008x, replicas 2 and up (the outage tests' own instances) 2608x, 2609x, …: all below the
+         * kernel's ephemeral range (32768–60999), where a client connection of any process can hold the port for the
+         * whole run (a replica on 38082 once found its port taken that way and never started).
+         */
+        static int httpPort(Service service, int replica) {
+            return (replica == 0 ? 28080 : replica == 1 ? 30080 : 26080 + 10 * (replica - 2)) + service.portSuffix;
+        }
+
+        /** 2908x, replica 1 3108x, replicas 2 and up 2708x, 2709x, … (see {@link #httpPort}). */
+        static int managementPort(Service service, int replica) {
+            return (replica == 0 ? 29080 : replica == 1 ? 31080 : 27080 + 10 * (replica - 2)) + service.portSuffix;
         }
 
         public String name() {
