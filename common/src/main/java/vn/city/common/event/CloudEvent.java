@@ -23,4 +23,7 @@ public record CloudEvent(
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
     public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+
+    /** The Kafka header that names the event's type (as in CloudEvents' Kafka binding), so consumers can skip types unread. */
+    public static final String TYPE_HEADER = "ce_type";
 }

@@ -73,7 +73,7 @@ class OutboxPublisher {
             ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), e.key(), e.envelope());
             record.headers().add(new RecordHeader("content-type",
                     CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
-            record.headers().add(new RecordHeader("ce_type", e.type().getBytes(StandardCharsets.UTF_8)));
+            record.headers().add(new RecordHeader(CloudEvent.TYPE_HEADER, e.type().getBytes(StandardCharsets.UTF_8)));
             try {
                 p.send(record, (metadata, error) -> {
                     if (error == null) {

@@ -41,6 +41,17 @@ public final class TopicWriter implements AutoCloseable {
         }
     }
 
+    /** Publishes with the headers given (as the outbox publisher writes {@code ce_type}). */
+    public void send(String topic, String key, String value, java.util.Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, v) -> record.headers().add(name, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
     /**
      * Publishes the values as one produce request (one record batch on one partition), so that a consumer's poll
      * returns them together.

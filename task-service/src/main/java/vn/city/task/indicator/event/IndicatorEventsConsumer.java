@@ -2,6 +2,8 @@ package vn.city.task.indicator.event;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.city.common.event.CloudEvent;
 import vn.city.common.event.EventCodec;
@@ -31,8 +33,13 @@ public class IndicatorEventsConsumer {
         this.consumer = new EventConsumer("task-service", codec, inbox, handlers);
     }
 
+    /**
+     * What one poll returned ({@code batch=true}): the few events this service uses are applied in order; the figures
+     * and results, most of the topic, are acknowledged by their {@code ce_type} header without being read.
+     */
     @Incoming("indicator-events")
-    public Uni<Void> consume(String message) {
-        return consumer.consume(message);
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch.getRecords()).chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 }
