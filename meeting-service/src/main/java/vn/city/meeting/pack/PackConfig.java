@@ -32,6 +32,16 @@ public interface PackConfig {
     @WithDefault("100ms")
     Duration pendingInterval();
 
+    /**
+     * While marks keep coming, the share of the build thread's time that building them may take: after a look that
+     * built lines for {@code d}, the next one waits at least {@code d × (1 − share) / share}. At the cut-off-day peak
+     * a period's lines cost more to build than the events that marked them; spacing the builds lets more events share
+     * one, and leaves the database to the consumers. A pack read builds its period's marks itself, so it never shows
+     * less than the read models hold.
+     */
+    @WithDefault("0.25")
+    double pendingBuildShare();
+
     /** How often marks left by other replicas (or a replica that stopped) are looked for when this one marked none. */
     @WithDefault("2s")
     Duration pendingPoll();

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  * <li>the lines the consumers marked ({@link PackLines#mark}): every {@code city.pack.pending-interval} after this
  * process marked some, otherwise every {@code city.pack.pending-poll}; each period's marked lines in one transaction,
- * so the events that changed a line meanwhile cost one build;</li>
+ * so the events that changed a line meanwhile cost one build; while builds keep finding marks, they take at most
+ * {@code city.pack.pending-build-share} of the thread's time;</li>
  * <li>the lines of results that have none: rows loaded behind the consumers' back (after an upgrade from before pack
  * lines, or a direct load such as the benchmark's history), never replacing a line built from events; at start and
  * then every {@code city.pack.sweep-interval}, when the number of result rows changed since the last complete sweep.</li>
@@ -43,17 +44,21 @@ public class PackLineSweep {
     private final Duration interval;
     private final Duration pendingInterval;
     private final long pendingPollNanos;
+    private final double pendingBuildShare;
     private ScheduledExecutorService executor;
     private ScheduledExecutorService builder;
     private long swept = -1;
     private long lastLook;
     private boolean lookAgain;
+    /** No look before this ({@link System#nanoTime()}): the pause after a build, see {@code pending-build-share}. */
+    private long notBefore = System.nanoTime();
 
     public PackLineSweep(PackLines lines, PackConfig config) {
         this.lines = lines;
         this.interval = config.sweepInterval();
         this.pendingInterval = config.pendingInterval();
         this.pendingPollNanos = config.pendingPoll().toNanos();
+        this.pendingBuildShare = Math.min(1, Math.max(0.01, config.pendingBuildShare()));
         this.lastLook = System.nanoTime() - pendingPollNanos;
     }
 
@@ -90,6 +95,9 @@ public class PackLineSweep {
      */
     void buildMarked() {
         long now = System.nanoTime();
+        if (now - notBefore < 0) {
+            return;
+        }
         // a mark is made before its event commits: keep looking for a moment after the last one
         boolean markedRecently = now - lines.lastMarked() < RECENT_MARK_NANOS;
         if (!lookAgain && !markedRecently && now - lastLook < pendingPollNanos) {
@@ -105,6 +113,10 @@ public class PackLineSweep {
                         () -> Panache.withTransaction(() -> lines.buildPending(Period.parse(period), true)));
             }
             lookAgain = built > 0;
+            if (built > 0) {
+                long took = System.nanoTime() - now;
+                notBefore = System.nanoTime() + (long) (took * (1 - pendingBuildShare) / pendingBuildShare);
+            }
         } catch (Throwable e) {
             lookAgain = true;
             LOG.warnf("pack lines: building the marked lines failed, tried again shortly: %s", e.toString());
