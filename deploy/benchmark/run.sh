@@ -48,6 +48,8 @@ fi
 : "${BENCH_UNITS:=15}" "${BENCH_READ_CONCURRENCY:=4}" "${BENCH_POLL_MS:=5}" "${BENCH_DRAIN_TIMEOUT:=900}"
 : "${BENCH_BULK_TIMEOUT:=300}" "${BENCH_BULK_FALLBACK_ROWS:=2000}" "${BENCH_MAX_IN_FLIGHT:=64}"
 : "${BENCH_AGGREGATION:=OWNER_REPORTED}" # how the benchmark indicators form the city figure (SUM_OF_UNITS: see README)
+: "${BENCH_EVENT_SHAPES:=spread,cutoff}" # months of the event-latency figures: spread over 20 years, and/or one month (cut-off day)
+: "${BENCH_CONSUMERS_PAUSED:=true}" # also an enforcer + RPT window with meeting-service and task-service stopped
 : "${BENCH_DB:=fresh}"            # fresh: drop and recreate the benchmark databases; keep: reuse them
 : "${BENCH_BUILD:=auto}"          # auto: build the service jars when missing or stale; never: use what is there
 : "${BENCH_APPS_FROM:=$REPO_ROOT}" # where <service>/target/quarkus-app is copied from
@@ -306,7 +308,8 @@ loadgen "$LOADGEN_CMD" -Dbench.mode="$MODE" -Dbench.out="$OUT" -Dbench.footprint
   -Dbench.eventRate="$BENCH_EVENT_RATE" -Dbench.eventSeconds="$BENCH_EVENT_SECONDS" -Dbench.pollMs="$BENCH_POLL_MS" \
   -Dbench.conclusions="$BENCH_CONCLUSIONS" -Dbench.directives="$BENCH_DIRECTIVES" \
   -Dbench.indicators="$BENCH_INDICATORS" -Dbench.units="$BENCH_UNITS" -Dbench.historyYears="$BENCH_HISTORY_YEARS" \
-  -Dbench.aggregation="$BENCH_AGGREGATION" \
+  -Dbench.aggregation="$BENCH_AGGREGATION" -Dbench.eventShapes="$BENCH_EVENT_SHAPES" \
+  -Dbench.consumersPaused="$BENCH_CONSUMERS_PAUSED" \
   -Dbench.bulkRows="$BENCH_BULK_ROWS" -Dbench.drainTimeout="$BENCH_DRAIN_TIMEOUT" -Dbench.bulkTimeout="$BENCH_BULK_TIMEOUT" \
   -Dbench.bulkFallbackRows="$BENCH_BULK_FALLBACK_ROWS" \
   -Dbench.sustainedSeconds="$BENCH_SUSTAINED_SECONDS" -Dbench.maxInFlight="$BENCH_MAX_IN_FLIGHT" \

@@ -91,6 +91,13 @@ public final class LoadGen {
      * communes' figures at the cut-off peak: each submission also announces the changed city results).
      */
     final String aggregation = cfg("aggregation", "OWNER_REPORTED");
+    /**
+     * How the figures of the event-latency test are spread: "spread" (random months of 2001–2020, as the submission
+     * windows) and/or "cutoff" (the cut-off day: every unit's figures of one month, indicator by indicator).
+     */
+    final List<String> eventShapes = List.of(cfg("eventShapes", "spread,cutoff").split(","));
+    /** Also measure enforcer + RPT submissions with meeting-service and task-service stopped (as on their own cores). */
+    final boolean consumersPaused = Boolean.parseBoolean(cfg("consumersPaused", "true"));
     final int bulkRows = cfgInt("bulkRows", 2000);
     final double drainTimeoutS = cfgDouble("drainTimeout", 600);
     final double bulkTimeoutS = cfgDouble("bulkTimeout", 300);
@@ -292,6 +299,8 @@ public final class LoadGen {
         s.put("indicators", indicators);
         s.put("units", units);
         s.put("aggregation", aggregation);
+        s.put("eventShapes", eventShapes);
+        s.put("consumersPaused", consumersPaused);
         s.put("historyYears", historyYears);
         s.put("bulkRows", bulkRows);
         s.put("bulkTimeoutSeconds", bulkTimeoutS);
@@ -358,6 +367,21 @@ public final class LoadGen {
                 + "\",\"version\":\"ESTIMATE\",\"value\":" + (50 + r.nextInt(1000) / 10.0) + "}";
     }
 
+    /** The cut-off day: figures of one month, unit after unit, indicator after indicator (again as corrections). */
+    private final AtomicLong cutoffNext = new AtomicLong();
+
+    String cutoffBody() {
+        long n = cutoffNext.getAndIncrement();
+        int u = (int) (n % units);
+        int i = (int) (n / units % indicators);
+        return "{\"indicatorCode\":\"" + ind(1 + i) + "\",\"unitCode\":\"" + unit(1 + u)
+                + "\",\"period\":\"" + CUTOFF_MONTH
+                + "\",\"version\":\"ESTIMATE\",\"value\":" + (50 + ThreadLocalRandom.current().nextInt(1000) / 10.0) + "}";
+    }
+
+    /** The month reported on the cut-off day: the one before this month (January's figures in February, …). */
+    static final String CUTOFF_MONTH = java.time.YearMonth.now(ZoneOffset.UTC).minusMonths(1).toString();
+
     // ---- submission throughput ----------------------------------------------------------------------------
     void submissions() throws Exception {
         Load.Stats baseline = new Load.Stats("baseline");
@@ -365,7 +389,9 @@ public final class LoadGen {
         Load.Stats bearer = new Load.Stats("bearer-only");
         Load.Stats bearerRpt = new Load.Stats("bearer-only-rpt");
         Load.Stats token = new Load.Stats("access-token");
-        try (Connection db = Pg.connect(pgHostPort, dbIndicator, pgUser, pgPassword)) {
+        Load.Stats paused = new Load.Stats("rpt-consumers-paused");
+        try (Connection db = Pg.connect(pgHostPort, dbIndicator, pgUser, pgPassword);
+             Connection meet = Pg.connect(pgHostPort, dbMeeting, pgUser, pgPassword)) {
             for (int round = 1; round <= rounds; round++) {
                 tokens();
                 String s = secretariat;
@@ -373,6 +399,19 @@ public final class LoadGen {
                 log("submissions round %d/%d: bare baseline", round, rounds);
                 sampled(db, baseline, () -> Load.closed(http, baseline, concurrency, warmupS, durationS, 201,
                         () -> Http.postJson(indicatorUrl + "/bench/baseline", null, body()), indicatorPid, 0));
+                if (consumersPaused) {
+                    log("submissions round %d/%d: enforcer, RPT, meeting-service and task-service stopped", round, rounds);
+                    List<Integer> consumers = List.of(pids.getOrDefault("meeting-service", 0), pids.getOrDefault("task-service", 0));
+                    try {
+                        Proc.signal("STOP", consumers);
+                        sampled(db, paused, () -> Load.closed(http, paused, concurrency, warmupS, durationS, 201,
+                                () -> Http.postJson(indicatorUrl + "/api/figures", sr, body()), indicatorPid, keycloakPid));
+                    } finally {
+                        Proc.signal("CONT", consumers);
+                    }
+                    // the next variant starts with the consumers caught up, as every other variant does
+                    drain(db, meet, "after the window with the consumers stopped");
+                }
                 log("submissions round %d/%d: enforcer, RPT", round, rounds);
                 sampled(db, rpt, () -> Load.closed(http, rpt, concurrency, warmupS, durationS, 201,
                         () -> Http.postJson(indicatorUrl + "/api/figures", sr, body()), indicatorPid, keycloakPid));
@@ -393,9 +432,15 @@ public final class LoadGen {
         m.put("bearerOnly", bearer.toMap());
         m.put("bearerOnlyWithRpt", bearerRpt.toMap());
         m.put("enforcerAccessToken", token.toMap());
+        if (consumersPaused) {
+            m.put("enforcerRptConsumersPaused", paused.toMap());
+        }
         Map<String, Object> ratios = new LinkedHashMap<>();
         ratios.put("enforcerRptVsBaseline", ratio(rpt.rate(), baseline.rate()));
         ratios.put("enforcerAccessTokenVsBaseline", ratio(token.rate(), baseline.rate()));
+        if (consumersPaused) {
+            ratios.put("enforcerRptConsumersPausedVsBaseline", ratio(paused.rate(), baseline.rate()));
+        }
         ratios.put("bearerOnlyVsBaseline", ratio(bearer.rate(), baseline.rate()));
         ratios.put("enforcerRptVsBearerOnly", ratio(rpt.rate(), bearer.rate()));
         ratios.put("enforcerRptVsBearerOnlyWithRpt", ratio(rpt.rate(), bearerRpt.rate()));
@@ -424,20 +469,27 @@ public final class LoadGen {
     // ---- commit -> briefing read model ---------------------------------------------------------------------
     void eventLatency() throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
-        Map<String, Object> asked = eventLatency(eventRate, eventSeconds);
-        m.put("atTargetRate", asked);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> sub = (Map<String, Object>) ((Map<String, Object>) results.get("submission")).get("enforcerRpt");
-        double capacity = ((Number) sub.get("perSecond")).doubleValue();
-        int sustainable = (int) Math.floor(capacity * 0.5);
-        if (sustainedSeconds > 0 && sustainable >= 1 && sustainable < eventRate) {
-            // the asked rate is above what the service sustains here: also measure at half its measured capacity
-            m.put("atHalfCapacity", eventLatency(sustainable, sustainedSeconds));
+        if (eventShapes.contains("spread")) {
+            m.put("atTargetRate", eventLatency(eventRate, eventSeconds, this::body));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> sub = (Map<String, Object>) ((Map<String, Object>) results.get("submission")).get("enforcerRpt");
+            double capacity = ((Number) sub.get("perSecond")).doubleValue();
+            int sustainable = (int) Math.floor(capacity * 0.5);
+            if (sustainedSeconds > 0 && sustainable >= 1 && sustainable < eventRate) {
+                // the asked rate is above what the service sustains here: also measure at half its measured capacity
+                m.put("atHalfCapacity", eventLatency(sustainable, sustainedSeconds, this::body));
+            }
+        }
+        if (eventShapes.contains("cutoff")) {
+            Map<String, Object> c = eventLatency(eventRate, eventSeconds, this::cutoffBody);
+            c.put("shape", "cut-off day: " + CUTOFF_MONTH + ", " + units + " units × " + indicators
+                    + " indicators in turn (again as corrections once all were sent)");
+            m.put("cutoffDayAtTargetRate", c);
         }
         results.put("figureToBriefing", m);
     }
 
-    Map<String, Object> eventLatency(int rate, double seconds) throws Exception {
+    Map<String, Object> eventLatency(int rate, double seconds, java.util.function.Supplier<String> bodies) throws Exception {
         tokens();
         try (Connection ind = Pg.connect(pgHostPort, dbIndicator, pgUser, pgPassword);
              Connection meet = Pg.connect(pgHostPort, dbMeeting, pgUser, pgPassword)) {
@@ -506,7 +558,7 @@ public final class LoadGen {
                     continue;
                 }
                 boolean tracked = i % trackEvery == 0;
-                http.client.sendAsync(Http.postJson(indicatorUrl + "/api/figures", token, body()),
+                http.client.sendAsync(Http.postJson(indicatorUrl + "/api/figures", token, bodies.get()),
                         HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                     inFlight.release();
                     long now = System.nanoTime();
@@ -978,6 +1030,12 @@ public final class LoadGen {
                 (Double) ratios.get("enforcerRptVsBaseline"), v -> v >= 0.5);
         target(t, "submission, enforcer + RPT, p99 at " + concurrency + " connections, ms", "< 100",
                 (Double) ((Map<String, Object>) sub.get("enforcerRpt")).get("p99Ms"), v -> v < 100);
+        if (sub.get("enforcerRptConsumersPaused") instanceof Map<?, ?> alone) {
+            target(t, "submission, enforcer + RPT, meeting-service and task-service stopped (as on their own cores), throughput vs bare baseline",
+                    ">= 0.5 (aim 0.8)", (Double) ratios.get("enforcerRptConsumersPausedVsBaseline"), v -> v >= 0.5);
+            target(t, "submission, enforcer + RPT, meeting-service and task-service stopped, p99 at " + concurrency + " connections, ms",
+                    "< 100", (Double) alone.get("p99Ms"), v -> v < 100);
+        }
         target(t, "submission, enforcer + plain access token, throughput vs bare baseline", "as close as possible",
                 (Double) ratios.get("enforcerAccessTokenVsBaseline"), null);
         Map<String, Object> bulk = (Map<String, Object>) results.get("bulkImport");
@@ -988,11 +1046,17 @@ public final class LoadGen {
                     (Double) fb.get("figuresPerSecond"), v -> v >= 5000);
         }
         Map<String, Object> ev = (Map<String, Object>) results.get("figureToBriefing");
-        Map<String, Object> at = (Map<String, Object>) ev.get("atTargetRate");
-        // met only when the service really took the asked rate (an open loop that the service cannot absorb sends less)
-        boolean sustained = ((Number) at.get("accepted")).doubleValue() >= 0.95 * ((Number) at.get("scheduled")).doubleValue();
-        target(t, "commit -> briefing read model p99 at " + eventRate + "/s (accepted " + at.get("acceptedPerSecond") + "/s), ms",
-                "< 250 at the full rate", (Double) at.get("p99Ms"), v -> sustained && v < 250);
+        for (String shape : List.of("atTargetRate", "cutoffDayAtTargetRate")) {
+            Map<String, Object> at = (Map<String, Object>) ev.get(shape);
+            if (at == null) {
+                continue;
+            }
+            // met only when the service really took the asked rate (an open loop that the service cannot absorb sends less)
+            boolean sustained = ((Number) at.get("accepted")).doubleValue() >= 0.95 * ((Number) at.get("scheduled")).doubleValue();
+            target(t, "commit -> briefing read model p99 at " + eventRate + "/s (accepted " + at.get("acceptedPerSecond")
+                            + "/s" + (shape.equals("cutoffDayAtTargetRate") ? ", cut-off day: one month" : ", months spread") + "), ms",
+                    "< 250 at the full rate", (Double) at.get("p99Ms"), v -> sustained && v < 250);
+        }
         Map<String, Object> half = (Map<String, Object>) ev.get("atHalfCapacity");
         if (half != null) {
             target(t, "commit -> briefing read model p99 at " + half.get("ratePerSecond") + "/s (half the measured capacity), ms",

@@ -28,6 +28,18 @@ final class Proc {
         }
     }
 
+    /** Sends a signal ({@code STOP}, {@code CONT}) to the processes given (those &le; 0 are skipped). */
+    static void signal(String signal, java.util.List<Integer> pids) throws IOException, InterruptedException {
+        for (int pid : pids) {
+            if (pid > 0) {
+                int rc = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
+                if (rc != 0) {
+                    throw new IOException("kill -" + signal + " " + pid + " exited with " + rc);
+                }
+            }
+        }
+    }
+
     /** VmRSS in MB; -1 when unknown. */
     static double rssMb(int pid) {
         if (pid <= 0) {

@@ -46,16 +46,20 @@ final class Table {
         row(b, "bearer-token check only, RPT as the bearer token", map(sub, "bearerOnlyWithRpt"), null);
         row(b, "policy enforcer, RPT client", map(sub, "enforcerRpt"), ratios.get("enforcerRptVsBaseline"));
         row(b, "policy enforcer, plain access token", map(sub, "enforcerAccessToken"), ratios.get("enforcerAccessTokenVsBaseline"));
+        if (!map(sub, "enforcerRptConsumersPaused").isEmpty()) {
+            row(b, "policy enforcer, RPT client; meeting-service and task-service stopped (as on their own cores)",
+                    map(sub, "enforcerRptConsumersPaused"), ratios.get("enforcerRptConsumersPausedVsBaseline"));
+        }
         b.append(String.format(Locale.ROOT, "%nAuthorization cost: enforcer+RPT / bearer-only = %s (same token: %s); enforcer+access token / bearer-only = %s%n%n",
                 n(ratios.get("enforcerRptVsBearerOnly"), "%.3f"), n(ratios.get("enforcerRptVsBearerOnlyWithRpt"), "%.3f"),
                 n(ratios.get("enforcerAccessTokenVsBearerOnly"), "%.3f")));
 
         b.append("Database sessions of indicator-service during each variant (average active, by wait event; CPU = running):\n\n");
-        for (String k : List.of("bareBaseline", "bearerOnly", "bearerOnlyWithRpt", "enforcerRpt", "enforcerAccessToken")) {
+        for (String k : List.of("bareBaseline", "bearerOnly", "bearerOnlyWithRpt", "enforcerRpt", "enforcerAccessToken", "enforcerRptConsumersPaused")) {
             b.append(String.format(Locale.ROOT, "- %s: %s%n", k, map(sub, k).get("dbActiveSessionsByWait")));
         }
         b.append("\nCPU of the whole machine during each variant, ms per request by process (machine = all cores' time, idle included):\n\n");
-        for (String k : List.of("bareBaseline", "bearerOnly", "bearerOnlyWithRpt", "enforcerRpt", "enforcerAccessToken")) {
+        for (String k : List.of("bareBaseline", "bearerOnly", "bearerOnlyWithRpt", "enforcerRpt", "enforcerAccessToken", "enforcerRptConsumersPaused")) {
             b.append(String.format(Locale.ROOT, "- %s: %s%n", k, map(sub, k).get("machineCpuMsPerRequest")));
         }
         b.append("\n### Bulk, events, reads\n\n| measure | result |\n|---|---|\n");
@@ -74,19 +78,19 @@ final class Table {
                     n(fb.get("serviceCpuSeconds"), "%.1f")));
         }
         Map<String, Object> ev = map(r, "figureToBriefing");
-        for (String k : List.of("atTargetRate", "atHalfCapacity")) {
+        for (String k : List.of("atTargetRate", "atHalfCapacity", "cutoffDayAtTargetRate")) {
             Map<String, Object> e = map(ev, k);
             if (e.isEmpty()) {
                 continue;
             }
-            b.append(String.format(Locale.ROOT, "| commit → briefing read model, %s/s scheduled for %s s (%s accepted = %s/s, %s errors, %s not sent: %s in flight; one in %s followed into the read model) | p50 %s ms, p99 %s ms, max %s ms (from submittedAt: p50 %s, p99 %s); submission p50 %s / p99 %s ms |%n",
-                    e.get("ratePerSecond"), n(e.get("seconds"), "%.0f"), e.get("accepted"), n(e.get("acceptedPerSecond"), "%.0f"),
+            b.append(String.format(Locale.ROOT, "| commit → briefing read model, %s%s/s scheduled for %s s (%s accepted = %s/s, %s errors, %s not sent: %s in flight; one in %s followed into the read model) | p50 %s ms, p99 %s ms, max %s ms (from submittedAt: p50 %s, p99 %s); submission p50 %s / p99 %s ms |%n",
+                    e.get("shape") == null ? "" : e.get("shape") + ", ", e.get("ratePerSecond"), n(e.get("seconds"), "%.0f"), e.get("accepted"), n(e.get("acceptedPerSecond"), "%.0f"),
                     e.get("errors"), e.get("droppedInFlightLimit"), map(r, "settings").get("maxInFlight"), e.get("followedOneIn"),
                     n(e.get("p50Ms"), "%.1f"), n(e.get("p99Ms"), "%.1f"), n(e.get("maxMs"), "%.1f"),
                     n(e.get("fromSubmittedAtP50Ms"), "%.1f"), n(e.get("fromSubmittedAtP99Ms"), "%.1f"),
                     n(e.get("submissionHttpP50Ms"), "%.1f"), n(e.get("submissionHttpP99Ms"), "%.1f")));
         }
-        for (String k : List.of("atTargetRate", "atHalfCapacity")) {
+        for (String k : List.of("atTargetRate", "atHalfCapacity", "cutoffDayAtTargetRate")) {
             Map<String, Object> e = map(ev, k);
             if (!e.isEmpty()) {
                 b.append(String.format(Locale.ROOT, "| ↳ during that run (%s/s): meeting-service's database sessions %s; machine CPU ms per figure until seen %s |%n",
