@@ -128,7 +128,11 @@ public class PackLines {
             returning indicator_code
             """;
 
-    /** Results without a line: loaded behind the consumers' back (an upgrade from before pack_line, a direct load). */
+    /**
+     * Results without a line: loaded behind the consumers' back (an upgrade from before pack_line, a direct load). A
+     * line that is marked is left to the build of the marks (under load most new lines are: a figure of a period no
+     * figure had before marks its lines, and sweeping them here as well ran this query back to back).
+     */
     static final String MISSING = """
             select x.period || '|' || string_agg(x.indicator_code, ',') from (
                 select indicator_code, period from city_result
@@ -142,6 +146,8 @@ public class PackLines {
                     (case when r.period like '____-__' then left(r.period, 4) end)) p(period)
                 where p.period is not null) x
             where not exists (select 1 from pack_line l where l.period = x.period and l.indicator_code = x.indicator_code)
+              and not exists (select 1 from pack_line_pending m
+                              where m.period = x.period and m.indicator_code = x.indicator_code)
             group by x.period
             limit :limit
             """;

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * {@code city.pack.pending-build-share} of the thread's time;</li>
  * <li>the lines of results that have none: rows loaded behind the consumers' back (after an upgrade from before pack
  * lines, or a direct load such as the benchmark's history), never replacing a line built from events; at start and
- * then every {@code city.pack.sweep-interval}, when the number of result rows changed since the last complete sweep.</li>
+ * then every {@code city.pack.sweep-interval}, when the number of result rows changed since the last complete sweep;
+ * while this process's consumers are marking lines, at most every 12 intervals (the query reads every result).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -35,6 +36,9 @@ public class PackLineSweep {
     private static final Logger LOG = Logger.getLogger(PackLineSweep.class);
     /** Periods built per transaction. */
     private static final int BATCH = 4;
+
+    /** How many sweep intervals the sweep for missing lines waits at most while the consumers are marking lines. */
+    private static final int DEFERRALS = 12;
 
     private static final long RECENT_MARK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Periods of marked lines taken per look. */
@@ -48,6 +52,8 @@ public class PackLineSweep {
     private ScheduledExecutorService executor;
     private ScheduledExecutorService builder;
     private long swept = -1;
+    /** When the last sweep that found nothing missing ended ({@link System#nanoTime()}). */
+    private long sweptAt = System.nanoTime();
     private long lastLook;
     private boolean lookAgain;
     /** No look before this ({@link System#nanoTime()}): the pause after a build, see {@code pending-build-share}. */
@@ -125,6 +131,13 @@ public class PackLineSweep {
 
     /** One sweep: fills missing lines, a few periods per transaction, until none is missing. */
     void sweep() {
+        long now = System.nanoTime();
+        if (swept >= 0 && now - lines.lastMarked() < interval.toNanos()
+                && now - sweptAt < interval.toNanos() * DEFERRALS) {
+            // the consumers are marking lines now: the results they write get their lines that way, and this query
+            // reads every result; rows loaded behind their back wait a little (at most DEFERRALS intervals)
+            return;
+        }
         try {
             long rows = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
                     .chain(s -> s.createNativeQuery(
@@ -140,6 +153,7 @@ public class PackLineSweep {
                 total += n;
             }
             swept = rows;
+            sweptAt = System.nanoTime();
             if (total > 0) {
                 LOG.infof("pack lines: built %d missing lines in %d ms", total, (System.nanoTime() - t0) / 1_000_000);
             }
