@@ -49,20 +49,24 @@ public final class Fixtures {
     private static void announce(boolean active, String... codes) {
         try (TopicWriter writer = new TopicWriter()) {
             for (String code : codes) {
-                ObjectNode data = JSON.createObjectNode();
-                data.put("code", code);
-                data.put("name", "Đơn vị " + code);
-                data.put("kind", code.startsWith("C-") ? "COMMUNE" : code.startsWith("W-") ? "WARD" : "DEPARTMENT");
-                data.put("parentCode", "CITY");
-                data.put("active", active);
-                data.put("validFrom", "2020-01-01");
-                data.putNull("validTo");
-                data.putArray("predecessorCodes");
-                data.putArray("successorCodes");
-                writer.send(INDICATOR_TOPIC, code, envelope("/city/indicator-service",
-                        "city.indicator.unit-changed.v1", code, data));
+                writer.send(INDICATOR_TOPIC, code, unitChanged(code, active));
             }
         }
+    }
+
+    /** A {@code unit-changed} envelope for the code (the kind from its prefix: C- commune, W- ward, else department). */
+    public static String unitChanged(String code, boolean active) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("code", code);
+        data.put("name", "Đơn vị " + code);
+        data.put("kind", code.startsWith("C-") ? "COMMUNE" : code.startsWith("W-") ? "WARD" : "DEPARTMENT");
+        data.put("parentCode", "CITY");
+        data.put("active", active);
+        data.put("validFrom", "2020-01-01");
+        data.putNull("validTo");
+        data.putArray("predecessorCodes");
+        data.putArray("successorCodes");
+        return envelope("/city/indicator-service", "city.indicator.unit-changed.v1", code, data);
     }
 
     public static String envelope(String source, String type, String subject, JsonNode data) {

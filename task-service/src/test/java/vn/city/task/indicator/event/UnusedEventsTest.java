@@ -1,7 +1,5 @@
 package vn.city.task.indicator.event;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -44,7 +42,7 @@ class UnusedEventsTest {
             writer.send(Fixtures.INDICATOR_TOPIC, unit, unreadable,
                     Map.of(CloudEvent.TYPE_HEADER, "city.indicator.figure-submitted.v1"));
             writer.send(Fixtures.INDICATOR_TOPIC, unit, untyped);
-            writer.send(Fixtures.INDICATOR_TOPIC, unit, unitChanged(unit),
+            writer.send(Fixtures.INDICATOR_TOPIC, unit, Fixtures.unitChanged(unit, true),
                     Map.of(CloudEvent.TYPE_HEADER, IndicatorEventsConsumer.UNIT_CHANGED));
 
             ConsumerRecord<String, String> dead = deadLetters.awaitRecord(r -> untyped.equals(r.value()),
@@ -54,20 +52,6 @@ class UnusedEventsTest {
             assertThat(deadLetters.records()).as("the figure was acknowledged without being read")
                     .noneMatch(r -> unreadable.equals(r.value()));
         }
-    }
-
-    private static String unitChanged(String code) {
-        ObjectNode data = new ObjectMapper().createObjectNode();
-        data.put("code", code);
-        data.put("name", "Phường " + code);
-        data.put("kind", "WARD");
-        data.put("parentCode", "CITY");
-        data.put("active", true);
-        data.put("validFrom", "2020-01-01");
-        data.putNull("validTo");
-        data.putArray("predecessorCodes");
-        data.putArray("successorCodes");
-        return Fixtures.envelope("/city/indicator-service", IndicatorEventsConsumer.UNIT_CHANGED, code, data);
     }
 
     private long units(String code) throws Exception {
