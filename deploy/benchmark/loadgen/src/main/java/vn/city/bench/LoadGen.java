@@ -548,6 +548,7 @@ public final class LoadGen {
             Connection meetWaits = Pg.connect(pgHostPort, dbMeeting, pgUser, pgPassword);
             WaitSampler meetingWaits = new WaitSampler(meetWaits, dbMeeting);
             MachineCpu.Snapshot cpu0 = Load.machine.take();
+            Instant windowFrom = Instant.now();
             long start = System.nanoTime() + 50_000_000L;
             for (int i = 0; i < total; i++) {
                 long intended = start + i * intervalNs;
@@ -595,6 +596,9 @@ public final class LoadGen {
             Map<String, Long> cpu = MachineCpu.between(cpu0, Load.machine.take());
             meetingWaits.close();
             meetWaits.close();
+            Instant windowTo = Instant.now();
+            drain(ind, meet, "after the event-latency test");
+            Map<String, Object> stages = FigureStages.between(ind, meet, windowFrom, windowTo);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ratePerSecond", rate);
             m.put("seconds", seconds);
@@ -615,6 +619,7 @@ public final class LoadGen {
             m.put("submissionHttpP99Ms", ms(http201, 99));
             m.put("pollIntervalMs", pollMs + " (longer while many are pending: pending / 20 ms)");
             m.put("meetingDbActiveSessionsByWait", meetingWaits.summary());
+            m.put("stages", stages);
             Map<String, Object> perFigure = new LinkedHashMap<>();
             long figures = Math.max(1, http201.getTotalCount());
             cpu.forEach((group, ticks) -> perFigure.put(group, Load.round(ticks * Proc.MS_PER_TICK / figures, 3)));

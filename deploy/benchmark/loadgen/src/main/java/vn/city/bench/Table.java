@@ -27,6 +27,12 @@ final class Table {
         return v.toString();
     }
 
+    /** p50 / p99 / max of one stage of {@link FigureStages}. */
+    static String stage(Map<String, Object> stages, String key) {
+        Map<String, Object> s = map(stages, key);
+        return n(s.get("p50Ms"), "%.1f") + " / " + n(s.get("p99Ms"), "%.1f") + " / " + n(s.get("maxMs"), "%.1f");
+    }
+
     @SuppressWarnings("unchecked")
     static String render(Map<String, Object> r) {
         StringBuilder b = new StringBuilder();
@@ -95,6 +101,13 @@ final class Table {
             if (!e.isEmpty()) {
                 b.append(String.format(Locale.ROOT, "| ↳ during that run (%s/s): meeting-service's database sessions %s; machine CPU ms per figure until seen %s |%n",
                         e.get("ratePerSecond"), e.get("meetingDbActiveSessionsByWait"), e.get("machineCpuMsPerFigureUntilSeen")));
+                Map<String, Object> st = map(e, "stages");
+                if (!st.isEmpty()) {
+                    b.append(String.format(Locale.ROOT, "| ↳ where the time went (%s/s; every figure of the run, %s, from the database's clock; p50 / p99 / max ms) | request → its transaction %s; → relay pass %s; → meeting-service's transaction %s; request → that transaction %s |%n",
+                            e.get("ratePerSecond"), st.get("figures"), stage(st, "requestToItsTransaction"),
+                            stage(st, "transactionToRelayPass"), stage(st, "relayPassToConsumerTransaction"),
+                            stage(st, "requestToConsumerTransaction")));
+                }
             }
         }
         Map<String, Object> ct = map(r, "conclusionToTasks");
