@@ -118,25 +118,14 @@ public class PackLines {
             """;
 
     /**
-     * The marks of a period as they are now, each as {@code code,row version} ({@code xmin}), read without taking them:
-     * the builder reads them, builds, and then clears only those still unchanged ({@link #CLEAR_BUILT}). Taking them
-     * at the start held them for the whole build, and every event marking one of the period's lines (at the cut-off
-     * peak, all of them mark the same month) waited for that build to commit.
+     * Takes the marks of a period that no event is writing right now; the others are taken by a later sweep, after
+     * their events commit. The sweep does not queue behind a batch of events holding hundreds of marks, and the
+     * batches of the other partitions do not queue behind it.
      */
-    static final String READ_MARKS = """
-            select indicator_code || ',' || cast(xmin as text) from pack_line_pending where period = :period
-            """;
-
-    /**
-     * Clears the marks a build read ({@code :marks}: {@code code,row version} joined by ';'), each only if no event
-     * marked it again since (the same row version) and none is marking it now (skip locked): those stay for the next
-     * build, which then reads what their events wrote.
-     */
-    static final String CLEAR_BUILT = """
+    static final String TAKE_UNLOCKED = """
             delete from pack_line_pending where (period, indicator_code) in (
-                select period, indicator_code from pack_line_pending where period = :period
-                  and indicator_code || ',' || cast(xmin as text) = any(string_to_array(:marks, ';'))
-                for update skip locked)
+                select period, indicator_code from pack_line_pending where period = :period for update skip locked)
+            returning indicator_code
             """;
 
     /**
@@ -226,35 +215,15 @@ public class PackLines {
     }
 
     /**
-     * Rebuilds the marked lines of one period and clears their marks, in the caller's transaction. A pack read takes
-     * every mark first ({@link #TAKE_PENDING}); the builder ({@code behindTheEvents}) takes none while it builds and
-     * clears afterwards the marks no event changed meanwhile ({@link #READ_MARKS}, {@link #CLEAR_BUILT}).
+     * Rebuilds the marked lines of one period and clears their marks, in the caller's transaction; with
+     * {@code skipLocked} (the sweep) only the marks no event is writing now ({@link #TAKE_UNLOCKED}).
      * @return how many lines were marked
      */
-    public Uni<Integer> buildPending(Period period, boolean behindTheEvents) {
-        if (!behindTheEvents) {
-            return Panache.getSession().chain(s -> s.createNativeQuery(TAKE_PENDING, String.class)
-                    .setParameter("period", period.toString()).getResultList())
-                    .chain(codes -> codes.isEmpty() ? Uni.createFrom().item(0)
-                            : refresh(period, codes.stream().sorted().toList(), true).replaceWith(codes.size()));
-        }
-        return readMarks(period).chain(marks -> marks.isEmpty() ? Uni.createFrom().item(0)
-                : refresh(period, marks.stream().map(m -> m.substring(0, m.indexOf(','))).sorted().toList(), true)
-                        .chain(() -> clearBuilt(period, marks)).replaceWith(marks.size()));
-    }
-
-    /** The marks of a period as {@code code,row version}, without taking them ({@link #READ_MARKS}). */
-    public Uni<List<String>> readMarks(Period period) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(READ_MARKS, String.class)
-                .setParameter("period", period.toString()).getResultList());
-    }
-
-    /** Clears the marks of {@code readMarks} that no event changed or is changing since ({@link #CLEAR_BUILT}). */
-    public Uni<Integer> clearBuilt(Period period, List<String> readMarks) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(CLEAR_BUILT)
-                .setParameter("period", period.toString())
-                .setParameter("marks", String.join(";", readMarks))
-                .executeUpdate());
+    public Uni<Integer> buildPending(Period period, boolean skipLocked) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(skipLocked ? TAKE_UNLOCKED : TAKE_PENDING, String.class)
+                .setParameter("period", period.toString()).getResultList())
+                .chain(codes -> codes.isEmpty() ? Uni.createFrom().item(0)
+                        : refresh(period, codes.stream().sorted().toList(), true).replaceWith(codes.size()));
     }
 
     private Uni<Void> execute(String sql, Map<String, String> parameters) {
