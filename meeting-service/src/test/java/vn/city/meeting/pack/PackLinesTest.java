@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
@@ -308,7 +309,7 @@ class PackLinesTest {
                 insert.setString(2, ward);
                 insert.setString(3, period);
                 insert.setBigDecimal(4, new BigDecimal(120));
-                insert.setString(5, java.util.UUID.randomUUID().toString());
+                insert.setString(5, UUID.randomUUID().toString());
                 insert.executeUpdate();
             }
         }
@@ -319,4 +320,3 @@ class PackLinesTest {
         }
     }
 }
-

@@ -132,21 +132,19 @@ public class PackLines {
      * Results without a line: loaded behind the consumers' back (an upgrade from before pack_line, a direct load). A
      * line that is marked is left to the build of the marks (under load most new lines are: a figure of a period no
      * figure had before marks its lines, and sweeping them here as well ran this query back to back). A month's result
-     * also needs its quarter's, half year's and year's lines; a month is digits only ({@code 2026-04}), and a quarter
-     * or half year has a month's length ({@code 2026-Q2}), which a {@code like '____-__'} took for a month, failing the
-     * whole query.
+     * also needs its quarter's, half year's and year's lines (for any other period {@code month} is null, and so are
+     * they); a month is digits only ({@code 2026-04}), and a quarter or half year has a month's length
+     * ({@code 2026-Q2}), which a {@code like '____-__'} took for a month, failing the whole query.
      */
     static final String MISSING = """
             select x.period || '|' || string_agg(x.indicator_code, ',') from (
                 select indicator_code, period from city_result
                 union
                 select r.indicator_code, p.period from unit_result r,
-                  lateral (values (r.period),
-                    (case when r.period ~ '^[0-9]+-[0-9]+$' then left(r.period, 4) || '-Q'
-                          || ((cast(substr(r.period, 6, 2) as int) + 2) / 3) end),
-                    (case when r.period ~ '^[0-9]+-[0-9]+$' then left(r.period, 4) || '-H'
-                          || ((cast(substr(r.period, 6, 2) as int) + 5) / 6) end),
-                    (case when r.period ~ '^[0-9]+-[0-9]+$' then left(r.period, 4) end)) p(period)
+                  lateral (select cast(substring(r.period from '^[0-9]+-([0-9]+)$') as int) as month) mon,
+                  lateral (values (r.period), (left(r.period, 4) || '-Q' || ((mon.month + 2) / 3)),
+                    (left(r.period, 4) || '-H' || ((mon.month + 5) / 6)),
+                    (case when mon.month is not null then left(r.period, 4) end)) p(period)
                 where p.period is not null) x
             where not exists (select 1 from pack_line l where l.period = x.period and l.indicator_code = x.indicator_code)
               and not exists (select 1 from pack_line_pending m
